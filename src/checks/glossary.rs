@@ -1,0 +1,119 @@
+//! The glossary check: known mistranslations from the dictionaries, with inflected fixes.
+
+use super::{Check, RuleDoc, Segment};
+use crate::dictionary::matcher::{resolve_overlaps, Matcher};
+use crate::dictionary::{language_name, Entry, Glossary};
+use crate::finding::{Applicability, Edit, Finding, Fix};
+use crate::inflect;
+use crate::text::fold::{apply_casing, casing_of};
+
+pub struct GlossaryCheck {
+    pub glossary: Glossary,
+    pub matcher: Matcher,
+}
+
+impl GlossaryCheck {
+    pub fn new(glossary: Glossary) -> Result<Self, String> {
+        let matcher = Matcher::build(&glossary, &[])?;
+        Ok(GlossaryCheck { glossary, matcher })
+    }
+
+    fn finding(&self, e: &Entry, seg: &Segment, m: &crate::dictionary::matcher::Match) -> Finding {
+        let matched = &seg.text[m.start..m.end];
+        let casing = casing_of(matched);
+        let mut applicability = e.fix_safety;
+        let mut suggestions: Vec<String> = Vec::new();
+        for f in &e.fixes {
+            let s = match inflect::inflect_fix(
+                &self.glossary.lang,
+                &f.text,
+                f.plural.as_deref(),
+                m.features,
+            ) {
+                Some(s) => s,
+                None => {
+                    // No reliable inflected form: show the base form, never apply it.
+                    applicability = Applicability::DisplayOnly;
+                    f.text.clone()
+                }
+            };
+            let s = apply_casing(&s, casing);
+            if !suggestions.contains(&s) {
+                suggestions.push(s);
+            }
+        }
+        let fix = suggestions.first().map(|s| Fix {
+            applicability,
+            edits: vec![Edit {
+                start: m.start,
+                end: m.end,
+                replacement: s.clone(),
+            }],
+        });
+        Finding {
+            rule: e.id.clone(),
+            severity: e.severity,
+            category: e.category,
+            start: m.start,
+            end: m.end,
+            message: e.message.clone(),
+            suggestions,
+            reason: Some(e.reason_text()),
+            fix,
+        }
+    }
+}
+
+impl Check for GlossaryCheck {
+    fn rules(&self) -> Vec<RuleDoc> {
+        self.glossary
+            .entries
+            .iter()
+            .zip(&self.glossary.sources)
+            .map(|(e, src)| entry_doc(e, src))
+            .collect()
+    }
+
+    fn check(&self, seg: &Segment, out: &mut Vec<Finding>) {
+        let ms = self.matcher.find(seg.text, seg.start, seg.end, seg.tokens);
+        if ms.is_empty() {
+            return;
+        }
+        for m in resolve_overlaps(ms) {
+            let e = &self.glossary.entries[m.entry];
+            out.push(self.finding(e, seg, &m));
+        }
+    }
+}
+
+/// The documentation of a dictionary entry.
+pub fn entry_doc(e: &Entry, source: &str) -> RuleDoc {
+    let origin = {
+        let mut s = language_name(&e.origin.lang).to_string();
+        if !e.origin.terms.is_empty() {
+            s.push(' ');
+            s.push_str(&e.origin.terms.join(", "));
+        }
+        if let Some(g) = &e.origin.gloss {
+            s.push_str(&format!(" '{g}'"));
+        }
+        s
+    };
+    RuleDoc {
+        code: e.id.clone(),
+        concept: e.concept.clone(),
+        category: e.category,
+        severity: e.severity,
+        fix_safety: e.fix_safety,
+        summary: e.message.clone(),
+        explanation: e.explanation.clone(),
+        explanation_es: e.explanation_es.clone(),
+        origin: Some(origin),
+        patterns: e.patterns.clone(),
+        fixes: e.fixes.iter().map(|f| f.text.clone()).collect(),
+        exceptions: e.exceptions.clone(),
+        bad: e.examples.bad.clone(),
+        good: e.examples.good.clone(),
+        source: source.to_string(),
+    }
+}

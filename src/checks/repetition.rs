@@ -1,0 +1,75 @@
+//! Doubled words ("el el"), a common slip of machine translation and of editing.
+
+use super::{builtin_doc, Check, RuleDoc, Segment};
+use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
+use crate::text::scan::Join;
+
+pub struct DoubledWord;
+
+const DOUBLED_WORD: &str = "mt/doubled-word";
+
+/// Reduplications that are correct (emphasis, interjections).
+const ALLOWED: [&str; 16] = [
+    "no", "sí", "si", "muy", "ya", "casi", "bla", "ja", "je", "jo", "tan", "toc", "pum", "tic",
+    "very", "ha",
+];
+
+impl Check for DoubledWord {
+    fn rules(&self) -> Vec<RuleDoc> {
+        vec![builtin_doc(
+            DOUBLED_WORD,
+            Category::Fluency,
+            Severity::Warning,
+            Applicability::Safe,
+            "the same word twice in a row",
+            "A word is repeated (\"el el mercado\"). Emphatic reduplication (no no, muy muy, \
+             casi casi) and numbers are left alone.",
+            &["Las ventas de el el mercado crecieron."],
+            &["No, no es eso.", "Estaba muy muy cansado."],
+        )]
+    }
+
+    fn check(&self, seg: &Segment, out: &mut Vec<Finding>) {
+        let t = seg.tokens;
+        for k in 1..t.len() {
+            let (a, b) = (&t[k - 1], &t[k]);
+            if b.join != Join::Space || a.end - a.start != b.end - b.start {
+                continue;
+            }
+            let (aw, bw) = (seg.word(a), seg.word(b));
+            if aw.to_lowercase() != bw.to_lowercase() {
+                continue;
+            }
+            if !aw.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let lower = aw.to_lowercase();
+            if ALLOWED.contains(&lower.as_str()) {
+                continue;
+            }
+            // A capitalized first word followed by a lowercase one is a sentence start
+            // ("Que que ..." is still doubled); two different casings of a name are not.
+            if aw.chars().count() == 1 && aw != "a" && aw != "y" && aw != "e" && aw != "o" {
+                continue;
+            }
+            out.push(Finding {
+                rule: DOUBLED_WORD.into(),
+                severity: Severity::Warning,
+                category: Category::Fluency,
+                start: a.start,
+                end: b.end,
+                message: format!("«{aw}» twice in a row"),
+                suggestions: vec![aw.to_string()],
+                reason: None,
+                fix: Some(Fix {
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit {
+                        start: a.end,
+                        end: b.end,
+                        replacement: String::new(),
+                    }],
+                }),
+            });
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Untranslated segments: a line of running text in another language than the document's
+//! (an English disclaimer left in a Spanish page). Stop words pre-screen every line for free
+//! (they are vocabulary ids); lingua confirms only the lines that look foreign.
+
+use super::{Check, RuleDoc, Segment};
+use crate::finding::{Applicability, Category, Finding, Severity};
+use crate::lang::{detect, STOP_LANGS};
+use crate::text::scan::NO_ID;
+
+pub struct Untranslated;
+
+pub const UNTRANSLATED: &str = "lang/untranslated";
+
+/// Fewer words than this are not judged (lingua is unreliable on short strings).
+const MIN_WORDS: usize = 6;
+/// Stop words of the other language needed before lingua is asked.
+const MIN_FOREIGN_STOPS: usize = 3;
+/// lingua's confidence needed to report.
+const MIN_CONFIDENCE: f64 = 0.6;
+
+impl Check for Untranslated {
+    fn rules(&self) -> Vec<RuleDoc> {
+        vec![super::builtin_doc(
+            UNTRANSLATED,
+            Category::Untranslated,
+            Severity::Warning,
+            Applicability::DisplayOnly,
+            "segment left in another language",
+            "A line of running text is in another language than the document (an English \
+             disclaimer in a Spanish article). glosa counts the stop words of each language on \
+             every line and asks lingua to confirm the lines that look foreign. Lines under six \
+             words are not judged, and loanwords in a Spanish sentence do not make it foreign.",
+            &["This page may contain third-party content and should not be considered as advice."],
+            &["La empresa lanzó su nuevo modelo de lenguaje, según un comunicado de prensa."],
+        )]
+    }
+
+    fn check(&self, seg: &Segment, out: &mut Vec<Finding>) {
+        let Some(target) = STOP_LANGS.iter().position(|l| *l == seg.lang) else {
+            return;
+        };
+        let text = seg.text;
+        let tokens = seg.tokens;
+        let mut k = 0;
+        let mut pending: Option<(usize, usize, &'static str)> = None;
+        while k < tokens.len() {
+            // One line of tokens.
+            let line_start = text[..tokens[k].start].rfind('\n').map_or(seg.start, |i| i + 1);
+            let line_end = text[tokens[k].start..seg.end]
+                .find('\n')
+                .map_or(seg.end, |i| tokens[k].start + i);
+            let mut counts = [0usize; 6];
+            let mut n = 0;
+            let first = k;
+            while k < tokens.len() && tokens[k].start < line_end {
+                let t = &tokens[k];
+                n += 1;
+                if t.id != NO_ID {
+                    if let Some(&mask) = seg.word_langs.get(t.id as usize) {
+                        for (b, c) in counts.iter_mut().enumerate() {
+                            if mask & (1 << b) != 0 {
+                                *c += 1;
+                            }
+                        }
+                    }
+                }
+                k += 1;
+            }
+            let (best, &best_n) = counts
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != target)
+                .max_by_key(|(_, c)| **c)
+                .unwrap_or((target, &0));
+            let own = counts[target];
+            let suspicious = n >= MIN_WORDS && best_n >= MIN_FOREIGN_STOPS && best_n > 2 * own + 1;
+            let mut flagged = None;
+            if suspicious {
+                let line = &text[line_start..line_end];
+                if let Some((lang, conf)) = detect::detect(line) {
+                    if lang != seg.lang && lang == STOP_LANGS[best] && conf >= MIN_CONFIDENCE {
+                        flagged = Some(lang);
+                    }
+                }
+            }
+            let _ = first;
+            match (flagged, pending) {
+                (Some(lang), Some((s, _, l))) if l == lang => pending = Some((s, line_end, l)),
+                (Some(lang), p) => {
+                    if let Some(p) = p {
+                        out.push(finding(text, p, seg.lang));
+                    }
+                    let s = line_start + (text[line_start..line_end].len()
+                        - text[line_start..line_end].trim_start().len());
+                    pending = Some((s, line_end, lang));
+                }
+                (None, Some(p)) => {
+                    out.push(finding(text, p, seg.lang));
+                    pending = None;
+                }
+                (None, None) => {}
+            }
+        }
+        if let Some(p) = pending {
+            out.push(finding(text, p, seg.lang));
+        }
+    }
+}
+
+fn finding(text: &str, (start, end, lang): (usize, usize, &'static str), target: &str) -> Finding {
+    let end = start + text[start..end].trim_end().len();
+    Finding {
+        rule: UNTRANSLATED.into(),
+        severity: Severity::Warning,
+        category: Category::Untranslated,
+        start,
+        end,
+        message: format!(
+            "untranslated: this text is in {}, the document in {}",
+            crate::dictionary::language_name(lang),
+            crate::dictionary::language_name(target)
+        ),
+        suggestions: Vec::new(),
+        reason: Some("translate it, or mark it as not for translation".into()),
+        fix: None,
+    }
+}

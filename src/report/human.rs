@@ -1,0 +1,199 @@
+//! Human output: miette graphical diagnostics, one per finding, and a summary line.
+
+use super::source::IndexedSource;
+use super::{FileReport, Reporter, Summary};
+use crate::finding::{Applicability, Finding, Severity};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan,
+};
+use std::fmt;
+use std::io::{self, Write};
+
+pub struct Human {
+    handler: GraphicalReportHandler,
+    color: bool,
+}
+
+impl Human {
+    pub fn new(color: bool) -> Self {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Human {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_links(false)
+                .with_context_lines(1)
+                .with_width(100),
+            color,
+        }
+    }
+}
+
+/// One finding as a miette diagnostic.
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: &'a IndexedSource<'a>,
+    matched: &'a str,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FindingDiagnostic")
+            .field("rule", &self.finding.rule)
+            .finish()
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+/// The `help:` text: the replacement(s) and the reason.
+pub fn help_text(f: &Finding, matched: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some((first, rest)) = f.suggestions.split_first() {
+        let whole = f
+            .fix
+            .as_ref()
+            .and_then(|fx| (fx.edits.len() == 1).then(|| &fx.edits[0]))
+            .filter(|e| e.start == f.start && e.end == f.end)
+            .is_some();
+        let mut s = if whole || f.fix.is_none() {
+            format!("replace «{matched}» with «{first}»")
+        } else {
+            format!("write «{first}»")
+        };
+        if !rest.is_empty() {
+            let others: Vec<String> = rest.iter().map(|r| format!("«{r}»")).collect();
+            s.push_str(&format!(" (or {})", others.join(", ")));
+        }
+        parts.push(s);
+    }
+    if let Some(r) = &f.reason {
+        parts.push(r.clone());
+    }
+    if let Some(fx) = &f.fix {
+        match fx.applicability {
+            Applicability::Safe => parts.push("safe fix".into()),
+            Applicability::Unsafe => parts.push("unsafe fix".into()),
+            Applicability::DisplayOnly => {}
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" — "))
+}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        help_text(self.finding, self.matched).map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let f = self.finding;
+        let label = match f.suggestions.first() {
+            Some(s) => format!("→ {s}"),
+            None => f.category.as_str().to_string(),
+        };
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
+            Some(label),
+            SourceSpan::from((f.start, f.end - f.start)),
+        ))))
+    }
+}
+
+impl Reporter for Human {
+    fn file(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+        let source = IndexedSource {
+            name: r.path,
+            text: r.text,
+            lines: r.lines,
+        };
+        let mut buf = String::new();
+        for f in r.findings {
+            let d = FindingDiagnostic {
+                finding: f,
+                source: &source,
+                matched: &r.text[f.start..f.end],
+            };
+            buf.clear();
+            if self.handler.render_report(&mut buf, &d).is_err() {
+                let (line, col) = r.lines.position(r.text, f.start);
+                buf = format!("{}:{line}:{col}: {} {}\n", r.path, f.rule, f.message);
+            }
+            w.write_all(buf.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, w: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        for e in &s.errors {
+            writeln!(w, "error: {}: {}", e.path, e.message)?;
+        }
+        let files = |n: usize| if n == 1 { "file" } else { "files" };
+        let mut line = if s.findings == 0 {
+            format!("No findings in {} {}", s.files_checked, files(s.files_checked))
+        } else {
+            let mut parts = Vec::new();
+            for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+                let n = s.count(sev);
+                if n > 0 {
+                    parts.push(format!("{n} {}", plural(sev.as_str(), n)));
+                }
+            }
+            format!(
+                "Found {} {} ({}) in {} of {} {}",
+                s.findings,
+                plural("finding", s.findings),
+                parts.join(", "),
+                s.files_with_findings,
+                s.files_checked,
+                files(s.files_checked)
+            )
+        };
+        if s.files_skipped > 0 {
+            line.push_str(&format!("; {} skipped", s.files_skipped));
+        }
+        if !s.errors.is_empty() {
+            line.push_str(&format!(
+                "; {} {}",
+                s.errors.len(),
+                plural("error", s.errors.len())
+            ));
+        }
+        line.push('.');
+        if self.color {
+            writeln!(w, "\x1b[1m{line}\x1b[0m")
+        } else {
+            writeln!(w, "{line}")
+        }
+    }
+}
+
+fn plural(word: &str, n: usize) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}

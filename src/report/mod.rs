@@ -1,0 +1,80 @@
+//! Reporters: one type per output format behind one trait.
+
+pub mod human;
+pub mod json;
+pub mod source;
+
+use crate::finding::{Finding, Severity};
+use crate::text::lines::LineIndex;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// The findings of one file, ready to print.
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub lines: &'a LineIndex,
+    pub findings: &'a [Finding],
+}
+
+/// What the run did, for the closing summary.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub files_checked: usize,
+    pub files_skipped: usize,
+    pub files_with_findings: usize,
+    pub findings: usize,
+    pub by_severity: BTreeMap<&'static str, usize>,
+    pub by_rule: BTreeMap<String, usize>,
+    pub errors: Vec<FileError>,
+}
+
+/// A file that could not be checked.
+#[derive(Debug, Clone)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl Summary {
+    pub fn add(&mut self, findings: &[Finding]) {
+        self.files_checked += 1;
+        if !findings.is_empty() {
+            self.files_with_findings += 1;
+        }
+        self.findings += findings.len();
+        for f in findings {
+            *self.by_severity.entry(f.severity.as_str()).or_default() += 1;
+            *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+    }
+
+    pub fn count(&self, s: Severity) -> usize {
+        self.by_severity.get(s.as_str()).copied().unwrap_or(0)
+    }
+}
+
+/// An output format.
+pub trait Reporter {
+    /// Called once per checked file, in path order.
+    fn file(&mut self, w: &mut dyn Write, report: &FileReport) -> io::Result<()>;
+    /// Called once at the end.
+    fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+/// Output formats of `glosa check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// miette diagnostics for people
+    Human,
+    /// one JSON document (see README: the JSON contract)
+    Json,
+}
+
+/// The reporter for a format.
+pub fn reporter(format: Format, color: bool) -> Box<dyn Reporter> {
+    match format {
+        Format::Human => Box::new(human::Human::new(color)),
+        Format::Json => Box::new(json::Json::default()),
+    }
+}

@@ -1,0 +1,210 @@
+//! The fast word scanner on the hot path: words with byte offsets, folded and looked up in the
+//! vocabulary of the compiled glossary in one pass, without allocating per word.
+//!
+//! A word is a maximal run of alphanumeric characters. What separates two words decides whether a
+//! phrase may continue across it: white space (no blank line) or a single hyphen.
+
+use super::fold::fold_char;
+use rustc_hash::FxHashMap;
+
+/// Id of a word that occurs in no pattern.
+pub const NO_ID: u32 = u32::MAX;
+
+/// What stands between a token and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// White space only, at most one line break.
+    Space,
+    /// Exactly one hyphen (`C-end`).
+    Hyphen,
+    /// Exactly one apostrophe (`l'entreprise`).
+    Apostrophe,
+    /// Anything else: punctuation, a blank line, the start of the segment.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub join: Join,
+    /// Vocabulary id of the folded word, or [`NO_ID`].
+    pub id: u32,
+}
+
+/// Folded words → ids.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    ids: FxHashMap<Box<str>, u32>,
+    max_len: usize,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, folded: &str) -> u32 {
+        if let Some(&id) = self.ids.get(folded) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.max_len = self.max_len.max(folded.len());
+        self.ids.insert(folded.into(), id);
+        id
+    }
+
+    #[inline]
+    pub fn get(&self, folded: &str) -> u32 {
+        if folded.len() > self.max_len {
+            return NO_ID;
+        }
+        self.ids.get(folded).copied().unwrap_or(NO_ID)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+#[inline]
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// Splits `text[range]` into tokens (offsets relative to `text`), appending them to `out`.
+pub fn scan(text: &str, from: usize, to: usize, vocab: &Vocab, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut buf = String::with_capacity(32);
+    let mut i = from;
+    let mut prev_end: Option<usize> = None;
+    while i < to {
+        let b = bytes[i];
+        // Skip non-word characters.
+        if b < 0x80 {
+            if !is_ascii_word_byte(b) {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = decode(text, i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // A word starts at i.
+        let start = i;
+        buf.clear();
+        let mut too_long = false;
+        while i < to {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !is_ascii_word_byte(b) {
+                    break;
+                }
+                if !too_long {
+                    buf.push(b.to_ascii_lowercase() as char);
+                }
+                i += 1;
+            } else {
+                let c = decode(text, i);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                if !too_long {
+                    buf.push(fold_char(c));
+                }
+                i += c.len_utf8();
+            }
+            if buf.len() > 48 {
+                too_long = true;
+            }
+        }
+        let join = match prev_end {
+            None => Join::Break,
+            Some(pe) => classify_gap(&bytes[pe..start]),
+        };
+        let id = if too_long { NO_ID } else { vocab.get(&buf) };
+        out.push(Token {
+            start,
+            end: i,
+            join,
+            id,
+        });
+        prev_end = Some(i);
+    }
+}
+
+#[inline]
+fn decode(text: &str, i: usize) -> char {
+    // `i` is always at a char boundary: we only ever advance by whole characters.
+    text[i..].chars().next().unwrap_or('\u{FFFD}')
+}
+
+fn classify_gap(gap: &[u8]) -> Join {
+    if gap == b"-" {
+        return Join::Hyphen;
+    }
+    if gap == b"'" || gap == "\u{2019}".as_bytes() {
+        return Join::Apostrophe;
+    }
+    let mut newlines = 0;
+    for &b in gap {
+        match b {
+            b' ' | b'\t' | b'\r' => {}
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return Join::Break;
+                }
+            }
+            // No-break space U+00A0 is C2 A0.
+            0xC2 | 0xA0 => {}
+            _ => return Join::Break,
+        }
+    }
+    Join::Space
+}
+
+/// The folded words of `text[from..to]` (for context cues and tests; not on the hot path).
+pub fn folded_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
+    let mut toks = Vec::new();
+    scan(text, from, to, &Vocab::default(), &mut toks);
+    toks.iter()
+        .map(|t| (t.start, t.end, super::fold::fold(&text[t.start..t.end])))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_words_with_offsets_and_joins() {
+        let text = "La pista, del mercado C-end.\n\nOtra línea";
+        let mut vocab = Vocab::default();
+        let pista = vocab.intern("pista");
+        let linea = vocab.intern("linea");
+        let mut toks = Vec::new();
+        scan(text, 0, text.len(), &vocab, &mut toks);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["La", "pista", "del", "mercado", "C", "end", "Otra", "línea"]);
+        assert_eq!(toks[1].id, pista);
+        assert_eq!(toks[7].id, linea);
+        assert_eq!(toks[0].id, NO_ID);
+        assert_eq!(toks[1].join, Join::Space);
+        assert_eq!(toks[2].join, Join::Break);
+        assert_eq!(toks[5].join, Join::Hyphen);
+        assert_eq!(toks[6].join, Join::Break);
+    }
+
+    #[test]
+    fn a_single_line_break_joins() {
+        let words = folded_words("modelo\na gran escala", 0, 20);
+        assert_eq!(words.len(), 4);
+        let mut toks = Vec::new();
+        scan("modelo\na", 0, 8, &Vocab::default(), &mut toks);
+        assert_eq!(toks[1].join, Join::Space);
+    }
+}

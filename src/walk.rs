@@ -1,0 +1,142 @@
+//! Paths → files: explicit files as given, directories walked with the `ignore` crate
+//! (.gitignore, .ignore and hidden files respected), `-` for standard input; reading with
+//! binary and encoding checks.
+
+use crate::report::FileError;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Extensions checked when walking a directory.
+pub const KNOWN_EXTENSIONS: [&str; 12] = [
+    "txt", "text", "md", "markdown", "po", "pot", "xlf", "xliff", "srt", "vtt", "html", "htm",
+];
+
+/// One thing to check.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    pub fn display(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".into(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Expands the command-line paths into inputs, in a stable order: the order given, and each
+/// directory's files sorted by path.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                for entry in ignore::WalkBuilder::new(p).build() {
+                    match entry {
+                        Ok(e) => {
+                            if e.file_type().is_some_and(|t| t.is_file()) && has_known_ext(e.path())
+                            {
+                                found.push(e.into_path());
+                            }
+                        }
+                        Err(err) => errors.push(FileError {
+                            path: p.display().to_string(),
+                            message: err.to_string(),
+                        }),
+                    }
+                }
+                found.sort();
+                inputs.extend(found.into_iter().map(Input::File));
+            }
+            Ok(_) => inputs.push(Input::File(p.clone())),
+            Err(e) => errors.push(FileError {
+                path: p.display().to_string(),
+                message: io_message(&e),
+            }),
+        }
+    }
+    (inputs, errors)
+}
+
+fn has_known_ext(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| KNOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A short message for an I/O error.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// What reading a file gave.
+#[derive(Debug)]
+pub enum Loaded {
+    Text(String),
+    /// Binary content (a NUL byte near the start): skipped.
+    Binary,
+}
+
+/// How far to look for a NUL byte.
+const BINARY_PROBE: usize = 8192;
+
+/// Reads an input as UTF-8 text. Errors name the problem and, for bad encoding, the offset of
+/// the first invalid byte.
+pub fn load(input: &Input) -> Result<Loaded, String> {
+    let bytes = match input {
+        Input::Stdin => {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map_err(|e| io_message(&e))?;
+            b
+        }
+        Input::File(p) => std::fs::read(p).map_err(|e| io_message(&e))?,
+    };
+    decode(bytes)
+}
+
+/// Decodes file bytes (see [`load`]).
+pub fn decode(bytes: Vec<u8>) -> Result<Loaded, String> {
+    let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
+    if memchr::memchr(0, probe).is_some() {
+        return Ok(Loaded::Binary);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Loaded::Text(s)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let b = e.as_bytes()[at];
+            Err(format!(
+                "not valid UTF-8: byte 0x{b:02X} at offset {at} (convert the file to UTF-8)"
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_text_and_rejects_bad_bytes_with_offset() {
+        assert!(matches!(decode(b"hola".to_vec()), Ok(Loaded::Text(_))));
+        assert!(matches!(decode(b"a\0b".to_vec()), Ok(Loaded::Binary)));
+        let err = decode(b"caf\xe9 con leche".to_vec()).unwrap_err();
+        assert!(err.contains("0xE9 at offset 3"), "{err}");
+        assert!(matches!(decode(Vec::new()), Ok(Loaded::Text(s)) if s.is_empty()));
+    }
+}

@@ -1,0 +1,92 @@
+//! Dictionary examples are tests: every entry's bad examples must be flagged by that entry, and
+//! its good examples must produce no finding at all. The data rules (unique ids, fixes, examples,
+//! language prefixes) are checked on every embedded file.
+
+use glosa::dictionary::{embedded_files, parse_file, Glossary};
+use glosa::Linter;
+
+fn languages() -> Vec<String> {
+    Glossary::embedded_languages()
+}
+
+#[test]
+fn every_embedded_file_is_valid() {
+    let mut errors = Vec::new();
+    for (path, text) in embedded_files() {
+        let lang = path.split('/').next().unwrap();
+        if let Err(e) = parse_file(path, text, Some(lang)) {
+            errors.push(e.to_string());
+        }
+    }
+    assert!(errors.is_empty(), "invalid dictionaries:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn ids_are_unique_per_language() {
+    for lang in languages() {
+        Glossary::embedded(&lang).unwrap_or_else(|e| panic!("{lang}: {e}"));
+    }
+}
+
+#[test]
+fn examples_are_flagged_and_legitimate_uses_are_not() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for lang in languages() {
+        let linter = Linter::new(&lang, &[]).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        for e in &linter.glossary().entries {
+            for bad in &e.examples.bad {
+                checked += 1;
+                let found = linter.check(bad);
+                if !found.iter().any(|f| f.rule == e.id) {
+                    let got: Vec<String> = found
+                        .iter()
+                        .map(|f| format!("{} «{}»", f.rule, &bad[f.start..f.end]))
+                        .collect();
+                    failures.push(format!(
+                        "{}: bad example not flagged: {bad:?} (found: {got:?})",
+                        e.id
+                    ));
+                }
+            }
+            for good in &e.examples.good {
+                checked += 1;
+                let found = linter.check(good);
+                for f in found {
+                    failures.push(format!(
+                        "{}: good example flagged by {} at «{}»: {good:?}",
+                        e.id,
+                        f.rule,
+                        &good[f.start..f.end]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn built_in_rules_have_examples_that_hold() {
+    let linter = Linter::new("es", &[]).unwrap();
+    let mut failures = Vec::new();
+    for r in linter.rules().iter().filter(|r| r.source == "built-in") {
+        assert!(!r.bad.is_empty() && !r.good.is_empty(), "{} lacks examples", r.code);
+        for bad in &r.bad {
+            if !linter.check(bad).iter().any(|f| f.rule == r.code) {
+                failures.push(format!("{}: not flagged: {bad:?}", r.code));
+            }
+        }
+        for good in &r.good {
+            for f in linter.check(good) {
+                failures.push(format!("{}: good example flagged by {}: {good:?}", r.code, f.rule));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
