@@ -32,7 +32,12 @@ fn main() {
     for f in &files {
         let rel = f.strip_prefix(&dicts).expect("below dictionaries/");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        writeln!(code, "    ({rel:?}, include_str!({:?})),", f.display().to_string()).ok();
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .ok();
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("embedded.rs");

@@ -116,7 +116,11 @@ fn load_user_dicts(paths: &[PathBuf]) -> miette::Result<Vec<UserDict>> {
         .iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).map_err(|e| {
-                miette::miette!("cannot read dictionary {}: {}", p.display(), walk::io_message(&e))
+                miette::miette!(
+                    "cannot read dictionary {}: {}",
+                    p.display(),
+                    walk::io_message(&e)
+                )
             })?;
             Ok(UserDict {
                 path: p.display().to_string(),
@@ -281,8 +285,17 @@ fn rule_json(r: &RuleDoc) -> serde_json::Value {
 }
 
 /// Finds a rule by code, or the closest codes for "did you mean".
-pub fn find_rule<'a>(rules: &'a [RuleDoc], code: &str, lang: &str) -> Result<&'a RuleDoc, Vec<String>> {
-    let wanted = [code.to_string(), format!("{lang}/{code}"), format!("mt/{code}"), format!("lang/{code}")];
+pub fn find_rule<'a>(
+    rules: &'a [RuleDoc],
+    code: &str,
+    lang: &str,
+) -> Result<&'a RuleDoc, Vec<String>> {
+    let wanted = [
+        code.to_string(),
+        format!("{lang}/{code}"),
+        format!("mt/{code}"),
+        format!("lang/{code}"),
+    ];
     if let Some(r) = rules.iter().find(|r| wanted.contains(&r.code)) {
         return Ok(r);
     }
@@ -296,7 +309,11 @@ pub fn find_rule<'a>(rules: &'a [RuleDoc], code: &str, lang: &str) -> Result<&'a
         .filter(|(s, _)| *s > 0.75)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    Err(scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect())
+    Err(scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect())
 }
 
 fn explain(a: ExplainArgs) -> miette::Result<i32> {

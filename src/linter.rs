@@ -68,7 +68,10 @@ impl Linter {
         }
         Ok(Linter {
             lang,
-            glossary: GlossaryCheck { glossary: g, matcher },
+            glossary: GlossaryCheck {
+                glossary: g,
+                matcher,
+            },
             builtin: checks::builtin(),
             word_langs,
         })
@@ -104,7 +107,13 @@ impl Linter {
             let mut tokens = cell.borrow_mut();
             for sp in spans {
                 tokens.clear();
-                scan(text, sp.start, sp.end, self.glossary.matcher.vocab(), &mut tokens);
+                scan(
+                    text,
+                    sp.start,
+                    sp.end,
+                    self.glossary.matcher.vocab(),
+                    &mut tokens,
+                );
                 let seg = Segment {
                     text,
                     start: sp.start,

@@ -18,7 +18,11 @@ fn every_embedded_file_is_valid() {
             errors.push(e.to_string());
         }
     }
-    assert!(errors.is_empty(), "invalid dictionaries:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "invalid dictionaries:\n{}",
+        errors.join("\n")
+    );
 }
 
 #[test]
@@ -76,7 +80,11 @@ fn built_in_rules_have_examples_that_hold() {
     let linter = Linter::new("es", &[]).unwrap();
     let mut failures = Vec::new();
     for r in linter.rules().iter().filter(|r| r.source == "built-in") {
-        assert!(!r.bad.is_empty() && !r.good.is_empty(), "{} lacks examples", r.code);
+        assert!(
+            !r.bad.is_empty() && !r.good.is_empty(),
+            "{} lacks examples",
+            r.code
+        );
         for bad in &r.bad {
             if !linter.check(bad).iter().any(|f| f.rule == r.code) {
                 failures.push(format!("{}: not flagged: {bad:?}", r.code));
@@ -84,9 +92,41 @@ fn built_in_rules_have_examples_that_hold() {
         }
         for good in &r.good {
             for f in linter.check(good) {
-                failures.push(format!("{}: good example flagged by {}: {good:?}", r.code, f.rule));
+                failures.push(format!(
+                    "{}: good example flagged by {}: {good:?}",
+                    r.code, f.rule
+                ));
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_embedded_file_follows_the_json_schema() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let mut errors = Vec::new();
+    for (path, text) in embedded_files() {
+        let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+        for e in validator.iter_errors(&doc) {
+            errors.push(format!("{path}: {} at {}", e, e.instance_path));
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn the_schema_rejects_what_the_loader_rejects() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let bad = serde_json::json!({"language": "es", "entries": [{"id": "es/x", "concept": "x",
+        "patterns": ["x"], "origin": {"lang": "en"}, "category": "nonsense", "severity": "warning",
+        "fix_safety": "safe", "message": "m", "explanation": "e",
+        "examples": {"bad": ["x"], "good": ["y"]}}]});
+    assert!(!validator.is_valid(&bad));
 }

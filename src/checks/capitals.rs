@@ -1,7 +1,9 @@
 //! Capitalization artefacts: a sentence that runs on in lowercase after a stray period, and a
 //! capitalized function word in the middle of a sentence.
 
-use super::punctuation::{char_at, char_before, is_abbreviation, word_end_after, word_start_before};
+use super::punctuation::{
+    char_at, char_before, is_abbreviation, word_end_after, word_start_before,
+};
 use super::{builtin_doc, Check, RuleDoc, Segment};
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
 use crate::lang::data::function_words;
@@ -27,7 +29,10 @@ impl Check for LowercaseAfterPeriod {
              the next sentence lacks its capital. Abbreviations (p. ej., etc., Sr.), ellipses \
              and decimals are left alone. The fix needs a reader, so it is shown, not applied.",
             &["Las empresas están entrando en el campo. uno tras otro, lanzan productos."],
-            &["Llegaron libros, revistas, etc. y otros materiales.", "Vale 11.5 euros."],
+            &[
+                "Llegaron libros, revistas, etc. y otros materiales.",
+                "Vale 11.5 euros.",
+            ],
         )]
     }
 
@@ -52,7 +57,10 @@ impl Check for LowercaseAfterPeriod {
             }
             let ws = word_start_before(s, i);
             let w = &s[ws..i];
-            if w.chars().count() < 2 || is_abbreviation(seg.lang, w) {
+            if w.chars().count() < 3 || is_abbreviation(seg.lang, w) || !ends_like_a_word(w) {
+                continue;
+            }
+            if !w.chars().all(|c| c.is_lowercase()) {
                 continue;
             }
             if char_before(s, ws).is_some_and(|c| {
@@ -62,7 +70,11 @@ impl Check for LowercaseAfterPeriod {
             }
             let xe = word_end_after(s, j);
             let x = &s[j..xe];
-            if x.is_empty() || is_abbreviation(seg.lang, x) {
+            if x.is_empty() || x == w || is_abbreviation(seg.lang, x) {
+                continue;
+            }
+            // Symbols and variables (dx, ls) have no vowel.
+            if !x.chars().any(|c| "aeiouáéíóúü".contains(c)) {
                 continue;
             }
             // Identifiers and commands: "grep(1)", "foo.txt", "ls -l", "x_y".
@@ -85,7 +97,9 @@ impl Check for LowercaseAfterPeriod {
                 end: xe,
                 message: "a lowercase word follows the period".into(),
                 suggestions: suggestions.clone(),
-                reason: Some("a stray period splits the sentence, or the capital is missing".into()),
+                reason: Some(
+                    "a stray period splits the sentence, or the capital is missing".into(),
+                ),
                 fix: Some(Fix {
                     applicability: Applicability::DisplayOnly,
                     edits: vec![Edit {
@@ -96,6 +110,18 @@ impl Check for LowercaseAfterPeriod {
                 }),
             });
         }
+    }
+}
+
+/// Whether a word ends as a full word of the language does, rather than as a clipped
+/// abbreviation (sist., descomp., rep.).
+fn ends_like_a_word(w: &str) -> bool {
+    let mut rev = w.chars().rev();
+    let last = rev.next();
+    let before = rev.next();
+    match last {
+        Some(c) if "aeiouáéíóúlnrsdzy".contains(c) => !(c == 'r' && before == Some('r')),
+        _ => false,
     }
 }
 
@@ -118,7 +144,10 @@ impl Check for CapitalMidSentence {
              translation. Names that begin with such a word (El Salvador, La Habana, Los \
              Ángeles) are followed by another capital and are left alone.",
             &["Están entrenando Los productos llamados modelos grandes."],
-            &["Viajó a El Salvador en mayo.", "Leyó el diario El País por la mañana."],
+            &[
+                "Viajó a El Salvador en mayo.",
+                "Leyó el diario El País por la mañana.",
+            ],
         )]
     }
 
@@ -146,10 +175,32 @@ impl Check for CapitalMidSentence {
             if &seg.text[a.end..b.start] != " " {
                 continue;
             }
-            if !seg.word(a).chars().last().is_some_and(|ch| ch.is_lowercase()) {
+            if !seg
+                .word(a)
+                .chars()
+                .last()
+                .is_some_and(|ch| ch.is_lowercase())
+            {
                 continue;
             }
-            if !seg.word(c).chars().next().is_some_and(|ch| ch.is_lowercase()) {
+            if char_before(seg.text, a.start).is_some_and(|ch| !ch.is_whitespace()) {
+                continue;
+            }
+            // A term at the start of its line followed by its description ("up Esta opción")
+            // is a definition list, not a sentence.
+            let line_start = seg.text[..a.start].rfind('\n').map_or(0, |n| n + 1);
+            if seg.text[line_start..a.start]
+                .chars()
+                .all(|ch| ch.is_whitespace() || ch == '-')
+            {
+                continue;
+            }
+            if !seg
+                .word(c)
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_lowercase())
+            {
                 continue;
             }
             let folded = fold(bw);

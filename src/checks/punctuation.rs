@@ -65,7 +65,10 @@ impl Check for MissingSpaceAfterPeriod {
              produces this when it joins segments. Domain names (JD.com), abbreviations \
              (EE. UU.), decimals and identifiers are left alone.",
             &["La cadena de suministro.Al mismo tiempo, la empresa creció."],
-            &["Compró en JD.com el lunes.", "El valor es 11,96 por ciento."],
+            &[
+                "Compró en JD.com el lunes.",
+                "El valor es 11,96 por ciento.",
+            ],
         )]
     }
 
@@ -139,7 +142,10 @@ impl Check for DoubledPunctuation {
              translation leaves them when it merges or splits sentences. An ellipsis (...), a \
              spaced ellipsis (. . .) and a period of an abbreviation before a comma (etc.,) are \
              correct.",
-            &["Es un proyecto sistemático. .", "Los modelos. , además, crecen."],
+            &[
+                "Es un proyecto sistemático. .",
+                "Los modelos. , además, crecen.",
+            ],
             &["Y entonces... nada.", "Libros, revistas, etc., en la mesa."],
         )]
     }
@@ -156,11 +162,8 @@ impl Check for DoubledPunctuation {
                 continue;
             }
             // Spaced: "x . ," or "x. ."
-            let mut j = i + 1;
-            while j < seg.end && (bytes[j] == b' ' || bytes[j] == b'\t') {
-                j += 1;
-            }
-            if j > i + 1 && j < seg.end && is_p(bytes[j]) {
+            let j = i + 2;
+            if j < seg.end && bytes[i + 1] == b' ' && is_p(bytes[j]) {
                 let c = bytes[j];
                 let spaced_ellipsis = b == b'.'
                     && c == b'.'
@@ -170,7 +173,8 @@ impl Check for DoubledPunctuation {
                 let after_ok = bytes
                     .get(j + 1)
                     .is_none_or(|&n| n.is_ascii_whitespace() || n == b'"' || n == b')');
-                let before_ok = char_before(s, i).is_some_and(|ch| ch.is_alphanumeric() || ch == ')');
+                let before_ok =
+                    char_before(s, i).is_some_and(|ch| ch.is_alphanumeric() || ch == ')');
                 if !spaced_ellipsis && after_ok && before_ok && !(b == b':' && c == b':') {
                     out.push(simple_finding(
                         DOUBLED,
@@ -191,17 +195,17 @@ impl Check for DoubledPunctuation {
                 let pair = (b, c);
                 let third = bytes.get(i + 2).copied();
                 let before_word = char_before(s, i).is_some_and(|ch| ch.is_alphabetic());
-                let flagged = match pair {
-                    (b',', b',') | (b';', b';') | (b',', b'.') | (b';', b'.') | (b',', b';') => {
-                        before_word
-                    }
-                    (b'.', b'.') => {
-                        before_word
-                            && (i == 0 || bytes[i - 1] != b'.')
-                            && third.is_none_or(|t| t == b' ' || t == b'\n' || t == b'\r')
-                    }
-                    _ => false,
-                };
+                let after_space = third.is_none_or(|t| t == b' ' || t == b'\n' || t == b'\r');
+                let flagged = after_space
+                    && match pair {
+                        (b',', b',')
+                        | (b';', b';')
+                        | (b',', b'.')
+                        | (b';', b'.')
+                        | (b',', b';') => before_word,
+                        (b'.', b'.') => before_word && (i == 0 || bytes[i - 1] != b'.'),
+                        _ => false,
+                    };
                 if flagged {
                     out.push(simple_finding(
                         DOUBLED,
@@ -240,7 +244,10 @@ impl Check for SpaceBeforePunctuation {
              token was dropped (\"finanzas , la salud\"). A space before an ellipsis or before \
              a leading period of a name (.NET) is left alone.",
             &["En las finanzas , la salud y la educación."],
-            &["En las finanzas, la salud y la educación.", "Usa .NET y espera ... nada."],
+            &[
+                "En las finanzas, la salud y la educación.",
+                "Usa .NET y espera ... nada.",
+            ],
         )]
     }
 
@@ -249,7 +256,7 @@ impl Check for SpaceBeforePunctuation {
         let bytes = s.as_bytes();
         for i in seg.start + 1..seg.end {
             let b = bytes[i];
-            if !matches!(b, b',' | b';' | b':' | b'.' | b'!' | b'?') {
+            if !matches!(b, b',' | b';' | b':' | b'.') {
                 continue;
             }
             if bytes[i - 1] != b' ' {
@@ -265,17 +272,27 @@ impl Check for SpaceBeforePunctuation {
             if !before.is_alphabetic() {
                 continue;
             }
+            // Prose continues after the mark: a space, then a letter (a comma may also end a
+            // line). Anything else (" . /dest", " : %d", " .NET") is notation.
             let next = bytes.get(i + 1).copied();
-            let after_ok = match next {
-                None => true,
-                Some(n) => n == b' ' || n == b'\n' || n == b'\r' || n == b'\t',
+            let then = char_at(s, i + 2);
+            let after_ok = match (b, next) {
+                (b',', Some(b'\n' | b'\r')) => true,
+                (_, Some(b' ')) => then.is_some_and(|c| c.is_alphabetic()),
+                _ => false,
             };
-            if !after_ok || (b == b'.' && next == Some(b'.')) {
+            if !after_ok {
                 continue;
             }
-            // A lone "." or ":" after a one-letter word is usually notation, not prose.
+            // The word before is a lowercase word of prose, not an option or a symbol.
             let ws = word_start_before(s, k);
-            if s[ws..k].chars().count() < 2 {
+            let w = &s[ws..k];
+            if w.chars().count() < 3 || !w.chars().all(|c| c.is_lowercase()) {
+                continue;
+            }
+            if char_before(s, ws)
+                .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '«' | '"'))
+            {
                 continue;
             }
             out.push(simple_finding(
@@ -332,7 +349,10 @@ impl Check for FullwidthPunctuation {
              source. Latin-script languages use their own marks, followed by a space. Marks \
              inside Chinese or Japanese text are left alone.",
             &["Los ingresos crecieron，pero el margen cayó。"],
-            &["Los ingresos crecieron, pero el margen cayó.", "El lema «数字中国» aparece en la portada."],
+            &[
+                "Los ingresos crecieron, pero el margen cayó.",
+                "El lema «数字中国» aparece en la portada.",
+            ],
         )]
     }
 

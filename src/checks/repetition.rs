@@ -36,11 +36,27 @@ impl Check for DoubledWord {
             if b.join != Join::Space || a.end - a.start != b.end - b.start {
                 continue;
             }
-            let (aw, bw) = (seg.word(a), seg.word(b));
-            if aw.to_lowercase() != bw.to_lowercase() {
+            // One space only: a repeated word across a line break is usually two entries of a
+            // list or catalog.
+            if &seg.text[a.end..b.start] != " " {
                 continue;
             }
-            if !aw.chars().all(char::is_alphabetic) {
+            let (aw, bw) = (seg.word(a), seg.word(b));
+            // Same spelling, or a capitalized first word at a sentence start ("El el").
+            let same = aw == bw
+                || crate::text::fold::apply_casing(bw, crate::text::fold::Casing::Capitalized)
+                    == aw;
+            if !same {
+                continue;
+            }
+            if !aw.chars().all(char::is_alphabetic) || aw.chars().all(char::is_uppercase) {
+                continue;
+            }
+            // Tables and listings ("1 root root 4096"): a number next to the pair.
+            let numeric = |t: Option<&crate::text::scan::Token>| {
+                t.is_some_and(|t| seg.word(t).chars().all(|c| c.is_ascii_digit()))
+            };
+            if numeric(k.checked_sub(2).and_then(|i| t.get(i))) || numeric(t.get(k + 1)) {
                 continue;
             }
             let lower = aw.to_lowercase();

@@ -45,7 +45,9 @@ impl Check for Untranslated {
         let mut pending: Option<(usize, usize, &'static str)> = None;
         while k < tokens.len() {
             // One line of tokens.
-            let line_start = text[..tokens[k].start].rfind('\n').map_or(seg.start, |i| i + 1);
+            let line_start = text[..tokens[k].start]
+                .rfind('\n')
+                .map_or(seg.start, |i| i + 1);
             let line_end = text[tokens[k].start..seg.end]
                 .find('\n')
                 .map_or(seg.end, |i| tokens[k].start + i);
@@ -90,8 +92,9 @@ impl Check for Untranslated {
                     if let Some(p) = p {
                         out.push(finding(text, p, seg.lang));
                     }
-                    let s = line_start + (text[line_start..line_end].len()
-                        - text[line_start..line_end].trim_start().len());
+                    let s = line_start
+                        + (text[line_start..line_end].len()
+                            - text[line_start..line_end].trim_start().len());
                     pending = Some((s, line_end, lang));
                 }
                 (None, Some(p)) => {

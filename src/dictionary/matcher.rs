@@ -88,6 +88,8 @@ struct Accept {
     features: Features,
     /// Case-kept words, for case-sensitive entries.
     cased: Option<Box<[Option<String>]>>,
+    /// The focus words as generated (lowercase, accents kept).
+    surface: Box<str>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -117,6 +119,8 @@ pub struct Match {
     pub full_start: usize,
     pub full_end: usize,
     pub features: Features,
+    /// The matched words are exactly the generated form, accents included.
+    pub exact: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -208,6 +212,12 @@ impl Matcher {
             focus: (seq.focus.0 as u16, seq.focus.1 as u16),
             features: seq.features,
             cased: case_sensitive.then(|| seq.cased.clone().into_boxed_slice()),
+            surface: seq.surface[seq.focus.0..seq.focus.1]
+                .iter()
+                .map(|w| w.as_deref().unwrap_or("*"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into(),
         });
     }
 
@@ -285,13 +295,7 @@ impl Matcher {
         let exceptions: Vec<(u32, usize, usize)> = raw
             .iter()
             .filter(|(_, a)| a.exception)
-            .map(|&(i, a)| {
-                (
-                    a.entry,
-                    tokens[i].start,
-                    tokens[i + a.len as usize - 1].end,
-                )
-            })
+            .map(|&(i, a)| (a.entry, tokens[i].start, tokens[i + a.len as usize - 1].end))
             .collect();
         let mut words_cache: Option<Vec<(usize, usize, String)>> = None;
         let mut out = Vec::new();
@@ -326,14 +330,20 @@ impl Matcher {
                     .as_slice();
                 let window = window_words(text, from, to, words, ce.window, full_start, full_end);
                 let skip = (full_start, full_end);
-                if !ce.requires.is_empty() && !ce.requires.iter().any(|c| c.occurs(window, skip))
-                {
+                if !ce.requires.is_empty() && !ce.requires.iter().any(|c| c.occurs(window, skip)) {
                     continue;
                 }
                 if ce.blocks.iter().any(|c| c.occurs(window, skip)) {
                     continue;
                 }
             }
+            let exact = {
+                let words: Vec<String> = tokens[i + a.focus.0 as usize..i + a.focus.1 as usize]
+                    .iter()
+                    .map(|t| text[t.start..t.end].to_lowercase())
+                    .collect();
+                words.join(" ") == *a.surface
+            };
             out.push(Match {
                 entry: a.entry as usize,
                 start,
@@ -341,6 +351,7 @@ impl Matcher {
                 full_start,
                 full_end,
                 features: a.features,
+                exact,
             });
         }
         out
@@ -400,14 +411,12 @@ pub fn resolve_overlaps(mut ms: Vec<Match>) -> Vec<Match> {
             .cmp(&(a.full_end - a.full_start))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.entry.cmp(&b.entry))
+            .then(b.exact.cmp(&a.exact))
             .then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Match> = Vec::with_capacity(ms.len());
     for m in ms {
-        if kept
-            .iter()
-            .all(|k| m.end <= k.start || k.end <= m.start)
-        {
+        if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
             kept.push(m);
         }
     }

@@ -242,7 +242,12 @@ pub fn parse_file(
 ) -> Result<DictFile, Box<DictError>> {
     let file: DictFile = serde_json::from_str(text).map_err(|e| {
         let off = offset_of(text, e.line(), e.column());
-        Box::new(DictError::at(path, text, off, format!("invalid dictionary: {e}")))
+        Box::new(DictError::at(
+            path,
+            text,
+            off,
+            format!("invalid dictionary: {e}"),
+        ))
     })?;
     if let Some(lang) = expected_lang {
         if file.language != lang {
@@ -279,7 +284,9 @@ pub fn parse_file(
 /// The data rules every entry obeys (beyond the JSON shape).
 pub fn validate_entry(e: &Entry, lang: &str) -> Result<(), String> {
     let Some(rest) = e.id.strip_prefix(&format!("{lang}/")) else {
-        return Err(format!("id must start with \"{lang}/\" (the file's language)"));
+        return Err(format!(
+            "id must start with \"{lang}/\" (the file's language)"
+        ));
     };
     if !is_kebab(rest) {
         return Err("id must be kebab-case after the language prefix".into());
@@ -437,11 +444,20 @@ mod tests {
     fn rejects_bad_data() {
         let cases = [
             (GOOD.replace("es/track", "fr/track"), "must start with"),
-            (GOOD.replace(r#""sector""#, r#""pista""#), "equals the wrong text"),
+            (
+                GOOD.replace(r#""sector""#, r#""pista""#),
+                "equals the wrong text",
+            ),
             (GOOD.replace(r#""sector""#, r#""  ""#), "empty fix"),
-            (GOOD.replace(r#""bad": ["La pista del mercado."]"#, r#""bad": []"#), "no bad"),
+            (
+                GOOD.replace(r#""bad": ["La pista del mercado."]"#, r#""bad": []"#),
+                "no bad",
+            ),
             (GOOD.replace("pista:n", "pista:q"), "unknown marker"),
-            (GOOD.replace("\"unsafe\"", "\"sometimes\""), "unknown variant"),
+            (
+                GOOD.replace("\"unsafe\"", "\"sometimes\""),
+                "unknown variant",
+            ),
             (
                 GOOD.replace(r#""fixes": [{"text": "sector"}]"#, r#""fixes": []"#),
                 "display-only",
@@ -449,7 +465,11 @@ mod tests {
         ];
         for (text, want) in cases {
             let e = parse_file("x.json", &text, Some("es")).unwrap_err();
-            assert!(e.message.contains(want), "{} does not say {want}", e.message);
+            assert!(
+                e.message.contains(want),
+                "{} does not say {want}",
+                e.message
+            );
         }
         let start = GOOD.find("[{").unwrap() + 1;
         let end = GOOD.rfind("]}").unwrap();

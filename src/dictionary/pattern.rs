@@ -49,6 +49,9 @@ pub struct Sequence {
     pub words: Vec<(Option<String>, Join)>,
     /// The words with case kept (accents stripped), for case-sensitive entries.
     pub cased: Vec<Option<String>>,
+    /// The words as generated (lowercase, accents kept), to prefer the exact form when two
+    /// forms fold alike (aterrizo / aterrizó).
+    pub surface: Vec<Option<String>>,
     /// Word range of the focus.
     pub focus: (usize, usize),
     pub features: Features,
@@ -225,6 +228,7 @@ pub fn expand(p: &Pattern, lang: &str) -> Result<Vec<Sequence>, String> {
     struct Partial {
         words: Vec<(Option<String>, Join)>,
         cased: Vec<Option<String>>,
+        surface: Vec<Option<String>>,
         focus_start: Option<usize>,
         focus_end: Option<usize>,
         head: (u8, Features),
@@ -232,6 +236,7 @@ pub fn expand(p: &Pattern, lang: &str) -> Result<Vec<Sequence>, String> {
     let mut acc = vec![Partial {
         words: Vec::new(),
         cased: Vec::new(),
+        surface: Vec::new(),
         focus_start: None,
         focus_end: None,
         head: (0, Features::default()),
@@ -247,7 +252,11 @@ pub fn expand(p: &Pattern, lang: &str) -> Result<Vec<Sequence>, String> {
                 }
                 next.push(skip);
             }
-            let mut push = |word: Option<String>, cased: Option<String>, rank: u8, f: Features| {
+            let mut push = |word: Option<String>,
+                            cased: Option<String>,
+                            surface: Option<String>,
+                            rank: u8,
+                            f: Features| {
                 let mut q = part.clone();
                 let join = if q.words.is_empty() {
                     Join::Space
@@ -259,6 +268,7 @@ pub fn expand(p: &Pattern, lang: &str) -> Result<Vec<Sequence>, String> {
                 }
                 q.words.push((word, join));
                 q.cased.push(cased);
+                q.surface.push(surface);
                 if i + 1 == p.focus.1 {
                     q.focus_end = Some(q.words.len());
                 }
@@ -268,13 +278,14 @@ pub fn expand(p: &Pattern, lang: &str) -> Result<Vec<Sequence>, String> {
                 next.push(q);
             };
             if slot.any {
-                push(None, None, 0, Features::default());
+                push(None, None, None, 0, Features::default());
             } else {
                 for (w, m) in &slot.alternatives {
                     for form in inflect::forms(lang, w, m) {
                         push(
                             Some(fold(&form.text)),
                             Some(strip_accents(&form.text)),
+                            Some(form.text.to_lowercase()),
                             head_rank(m),
                             form.features,
                         );
@@ -300,6 +311,7 @@ pub fn expand(p: &Pattern, lang: &str) -> Result<Vec<Sequence>, String> {
         let seq = Sequence {
             words: part.words,
             cased: part.cased,
+            surface: part.surface,
             focus: (fs, fe),
             features: part.head.1,
         };

@@ -7,13 +7,14 @@
 pub fn abbreviations(lang: &str) -> &'static [&'static str] {
     match lang {
         "es" => &[
-            "sr", "sra", "srta", "dr", "dra", "ej", "p", "pág", "págs", "núm", "nº", "etc", "aprox",
-            "art", "cap", "vol", "vols", "ed", "fig", "tel", "av", "avda", "admón", "atte", "cía",
-            "depto", "dpto", "ud", "uds", "vd", "vds", "pza", "s", "ss", "vid", "cf", "op", "cit",
-            "ibid", "id", "máx", "mín", "min", "seg", "hrs", "h", "km", "kg", "cm", "mm", "gr",
-            "lic", "ing", "arq", "prof", "profa", "gral", "col", "esq", "pp", "ca", "vs", "mr",
-            "no", "núms", "trad", "coord", "coords", "dir", "dirs", "ej", "ejs", "sig", "sigs",
-            "izq", "dcha", "der", "a", "c", "d", "e", "i", "ii", "iii", "v", "x", "n", "o",
+            "sr", "sra", "srta", "dr", "dra", "ej", "p", "pág", "págs", "núm", "nº", "etc",
+            "aprox", "art", "cap", "vol", "vols", "ed", "fig", "tel", "av", "avda", "admón",
+            "atte", "cía", "depto", "dpto", "ud", "uds", "vd", "vds", "pza", "s", "ss", "vid",
+            "cf", "op", "cit", "ibid", "id", "máx", "mín", "min", "seg", "hrs", "h", "km", "kg",
+            "cm", "mm", "gr", "lic", "ing", "arq", "prof", "profa", "gral", "col", "esq", "pp",
+            "ca", "vs", "mr", "no", "núms", "trad", "coord", "coords", "dir", "dirs", "ej", "ejs",
+            "sig", "sigs", "izq", "dcha", "der", "a", "c", "d", "e", "i", "ii", "iii", "v", "x",
+            "n", "o",
         ],
         "en" => &[
             "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e", "g", "i", "ie", "eg", "cf",

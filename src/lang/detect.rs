@@ -55,7 +55,7 @@ pub fn stop_word_counts(text: &str) -> Vec<(&'static str, usize)> {
             (l, n)
         })
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
 }
 
@@ -88,7 +88,8 @@ mod tests {
 
     #[test]
     fn stop_words_tell_english_from_spanish() {
-        let en = stop_word_counts("This page may contain content which is provided for information");
+        let en =
+            stop_word_counts("This page may contain content which is provided for information");
         assert_eq!(en[0].0, "en");
         let es = stop_word_counts("El sector de los grandes modelos es cada vez más competitivo");
         assert_eq!(es[0].0, "es");
@@ -96,9 +97,10 @@ mod tests {
 
     #[test]
     fn lingua_confirms() {
-        let (lang, conf) =
-            detect("This page may contain third-party content and should not be considered advice.")
-                .unwrap();
+        let (lang, conf) = detect(
+            "This page may contain third-party content and should not be considered advice.",
+        )
+        .unwrap();
         assert_eq!(lang, "en");
         assert!(conf > 0.5);
         assert_eq!(

@@ -115,10 +115,12 @@ impl Diagnostic for FindingDiagnostic<'_> {
             Some(s) => format!("→ {s}"),
             None => f.category.as_str().to_string(),
         };
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
-            Some(label),
-            SourceSpan::from((f.start, f.end - f.start)),
-        ))))
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some(label),
+                SourceSpan::from((f.start, f.end - f.start)),
+            ),
+        )))
     }
 }
 
@@ -152,7 +154,11 @@ impl Reporter for Human {
         }
         let files = |n: usize| if n == 1 { "file" } else { "files" };
         let mut line = if s.findings == 0 {
-            format!("No findings in {} {}", s.files_checked, files(s.files_checked))
+            format!(
+                "No findings in {} {}",
+                s.files_checked,
+                files(s.files_checked)
+            )
         } else {
             let mut parts = Vec::new();
             for sev in [Severity::Error, Severity::Warning, Severity::Info] {

@@ -189,7 +189,10 @@ mod tests {
         let mut toks = Vec::new();
         scan(text, 0, text.len(), &vocab, &mut toks);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(words, ["La", "pista", "del", "mercado", "C", "end", "Otra", "línea"]);
+        assert_eq!(
+            words,
+            ["La", "pista", "del", "mercado", "C", "end", "Otra", "línea"]
+        );
         assert_eq!(toks[1].id, pista);
         assert_eq!(toks[7].id, linea);
         assert_eq!(toks[0].id, NO_ID);

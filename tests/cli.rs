@@ -1,0 +1,257 @@
+//! The command line as a user runs it: exit codes, formats, errors that name the file, and a
+//! run that goes on past bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::fs;
+
+fn glosa() -> Command {
+    let mut c = Command::cargo_bin("glosa").unwrap();
+    c.env_remove("NO_COLOR");
+    c
+}
+
+const USER_DICT: &str = r#"{"language": "es", "entries": [{
+  "id": "es/test-track", "concept": "track-as-sector", "patterns": ["pistón:n"],
+  "fixes": [{"text": "sector", "gender": "m"}],
+  "origin": {"lang": "zh", "terms": ["赛道"], "gloss": "race track"},
+  "category": "terminology", "severity": "warning", "fix_safety": "unsafe",
+  "message": "«pistón» test entry", "explanation": "A test entry.",
+  "examples": {"bad": ["El pistón del mercado."], "good": ["El sector del mercado."]}
+}]}"#;
+
+fn json_of(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("valid JSON on stdout")
+}
+
+#[test]
+fn findings_exit_1_and_show_rule_fix_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d.json");
+    fs::write(&d, USER_DICT).unwrap();
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "Los pistones del mercado crecen.\n").unwrap();
+    glosa()
+        .args(["check", "--color", "never", "--dict"])
+        .arg(&d)
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("es/test-track"))
+        .stdout(predicate::str::contains(
+            "replace «pistones» with «sectores»",
+        ))
+        .stdout(predicate::str::contains(
+            "calque of Chinese 赛道, 'race track'",
+        ))
+        .stdout(predicate::str::contains("Found 1 finding"));
+}
+
+#[test]
+fn clean_text_exits_0() {
+    glosa()
+        .args(["check", "--color", "never", "-"])
+        .write_stdin("El mercado creció un diez por ciento.\n")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No findings in 1 file"));
+}
+
+#[test]
+fn json_contract_has_offsets_lines_and_character_columns() {
+    let text = "Ñandú árbol.Después vino el resto.\n";
+    let out = glosa()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    assert_eq!(v["version"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "mt/missing-space-after-period");
+    assert_eq!(f["path"], "<stdin>");
+    let start = f["start"].as_u64().unwrap() as usize;
+    let end = f["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], "árbol.Después");
+    assert_eq!(f["text"], "árbol.Después");
+    assert_eq!(f["line"], 1);
+    assert_eq!(f["column"], 7, "columns count characters, not bytes");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["category"], "fluency");
+    assert!(f["message"].is_string());
+    assert_eq!(f["suggestions"][0], " ");
+    assert_eq!(f["fix"]["applicability"], "safe");
+    assert_eq!(v["summary"]["findings"], 1);
+    assert_eq!(v["summary"]["files_checked"], 1);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(&good, "Una frase con con error.\n").unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    fs::write(&latin1, b"caf\xe9 con leche\n").unwrap();
+    let binary = dir.path().join("image.txt");
+    fs::write(&binary, b"\x89PNG\0\0\0binary").unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, b"").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = glosa()
+        .args(["check", "--format", "json"])
+        .args([&latin1, &binary, &empty, &missing, &good])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "latin1.txt: not valid UTF-8: byte 0xE9 at offset 3",
+        ))
+        .stderr(predicate::str::contains(
+            "missing.txt: no such file or directory",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    assert_eq!(v["findings"][0]["rule"], "mt/doubled-word");
+    assert_eq!(v["summary"]["files_checked"], 2);
+    assert_eq!(v["summary"]["files_skipped"], 1);
+    assert_eq!(v["summary"]["errors"], 2);
+}
+
+#[test]
+fn a_huge_line_is_checked() {
+    let mut text = "palabra ".repeat(1_300_000);
+    text.push_str("el el final\n");
+    let out = glosa()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(text.clone())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "mt/doubled-word");
+    let start = f["start"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..start + 5], "el el");
+    // Human output shows a window of the line, not 10 MB.
+    let human = glosa()
+        .args(["check", "--color", "never", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(human.len() < 5_000, "{} bytes of output", human.len());
+}
+
+#[test]
+fn malformed_user_dictionary_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("broken.json");
+    fs::write(
+        &d,
+        "{\n  \"language\": \"es\",\n  \"entries\": [\n    {\"id\": }\n  ]\n}\n",
+    )
+    .unwrap();
+    glosa()
+        .args(["check", "--dict"])
+        .arg(&d)
+        .arg("-")
+        .write_stdin("texto")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.json:4:12"));
+    let bad_entry = USER_DICT.replace("pistón:n", "pistón:q");
+    fs::write(&d, bad_entry).unwrap();
+    glosa()
+        .args(["check", "--dict"])
+        .arg(&d)
+        .arg("-")
+        .write_stdin("texto")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("es/test-track"))
+        .stderr(predicate::str::contains("unknown marker"));
+}
+
+#[test]
+fn rules_and_explain() {
+    glosa()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("mt/missing-space-after-period"))
+        .stdout(predicate::str::contains("lang/untranslated"));
+    glosa()
+        .args(["explain", "mt/doubled-word"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Emphatic reduplication"))
+        .stdout(predicate::str::contains("Flagged (examples)"));
+    glosa()
+        .args(["explain", "mt/doubled-wrod"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean mt/doubled-word"));
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let plain = glosa()
+        .args(["check", "-"])
+        .write_stdin("el el")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!plain.contains(&0x1b), "auto on a pipe: no colour");
+    let colored = glosa()
+        .args(["check", "--color", "always", "-"])
+        .write_stdin("el el")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(colored.contains(&0x1b));
+}
+
+#[test]
+fn directories_are_walked_in_path_order_respecting_ignore_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("b")).unwrap();
+    fs::write(root.join("b/z.txt"), "el el\n").unwrap();
+    fs::write(root.join("a.md"), "de de\n").unwrap();
+    fs::write(root.join("skip.txt"), "la la\n").unwrap();
+    fs::write(root.join("data.bin"), "la la\n").unwrap();
+    fs::write(root.join(".ignore"), "skip.txt\n").unwrap();
+    let out = glosa()
+        .args(["check", "--format", "json"])
+        .arg(root)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let paths: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().replace('\\', "/"))
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths[0].ends_with("a.md") && paths[1].ends_with("b/z.txt"),
+        "{paths:?}"
+    );
+}
