@@ -1,15 +1,14 @@
-//! The compiled glossary: every pattern of every entry expanded into a word trie over
+//! The compiled glossary: every pattern of every entry compiled into chains of states over
 //! vocabulary ids, built once at start-up and shared by all threads. Matching is one pass over
 //! the tokens of a segment; words outside the vocabulary cost one hash lookup.
 
-use super::pattern::{self, Sequence};
+use super::pattern::{self, Variant};
 use super::{Entry, Glossary, Window};
 use crate::inflect::Features;
 use crate::text::fold::{fold, strip_accents};
 use crate::text::scan::{self, Join, Token, Vocab, NO_ID};
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
-const ROOT: u32 = 0;
 
 /// A context cue: one or more words, each exact or a prefix (`empresa*`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +19,11 @@ pub struct Cue {
 impl Cue {
     pub fn parse(src: &str) -> Result<Self, String> {
         let mut words = Vec::new();
-        for w in src.split_whitespace() {
+        // Hyphens and apostrophes separate words, as in the text (e-sports → e sports).
+        for w in src.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’') {
+            if w.is_empty() {
+                continue;
+            }
             let (w, prefix) = match w.strip_suffix('*') {
                 Some(p) => (p, true),
                 None => (w, false),
@@ -85,17 +88,17 @@ struct Accept {
     exception: bool,
     len: u16,
     focus: (u16, u16),
-    features: Features,
-    /// Case-kept words, for case-sensitive entries.
-    cased: Option<Box<[Option<String>]>>,
-    /// The focus words as generated (lowercase, accents kept).
-    surface: Box<str>,
+    /// Index into `Matcher::variants`.
+    variant: u32,
+    case_sensitive: bool,
 }
 
+/// A state of a pattern chain: the words consumed so far; `keys` are the next slot's words.
 #[derive(Debug, Clone, Default)]
 struct Node {
-    edges: FxHashMap<u64, u32>,
-    any: Option<u32>,
+    keys: FxHashSet<u64>,
+    any: bool,
+    next: Option<u32>,
     accepts: Vec<Accept>,
 }
 
@@ -119,7 +122,7 @@ pub struct Match {
     pub full_start: usize,
     pub full_end: usize,
     pub features: Features,
-    /// The matched words are exactly the generated form, accents included.
+    /// The head word is exactly the generated form, accents included.
     pub exact: bool,
 }
 
@@ -127,112 +130,134 @@ pub struct Match {
 pub struct Matcher {
     vocab: Vocab,
     nodes: Vec<Node>,
-    /// Root edges by vocabulary id (dense: one array lookup per known word).
-    root: Vec<u32>,
+    /// First states by vocabulary id (one array lookup per known word).
+    root: Vec<Vec<u32>>,
+    variants: Vec<Variant>,
     pub entries: Vec<CompiledEntry>,
 }
 
-const NO_NODE: u32 = u32::MAX;
-
 impl Matcher {
-    /// Compiles every pattern and exception of the glossary. `extra` words are added to the
-    /// vocabulary so that other checks can recognise them by id (stop words).
+    /// Compiles every pattern and exception of the glossary into chains of states, one per
+    /// pattern variant. `extra` words are added to the vocabulary so that other checks can
+    /// recognise them by id (stop words).
     pub fn build(g: &Glossary, extra: &[String]) -> Result<Self, String> {
         let mut m = Matcher {
             vocab: Vocab::default(),
-            nodes: vec![Node::default()],
+            nodes: Vec::new(),
             root: Vec::new(),
+            variants: Vec::new(),
             entries: Vec::with_capacity(g.entries.len()),
         };
         for w in extra {
             m.vocab.intern(&fold(w));
         }
+        let mut firsts: Vec<(u32, u32)> = Vec::new();
         for (i, e) in g.entries.iter().enumerate() {
             m.entries.push(compile_entry(e)?);
-            for p in &e.patterns {
-                let parsed = pattern::parse(p).map_err(|x| format!("{}: {p:?}: {x}", e.id))?;
-                for seq in pattern::expand(&parsed, &g.lang)? {
-                    m.insert(&seq, i as u32, false, e.case_sensitive);
-                }
-            }
-            for x in &e.exceptions {
-                let parsed = pattern::parse(x).map_err(|y| format!("{}: {x:?}: {y}", e.id))?;
-                for seq in pattern::expand(&parsed, &g.lang)? {
-                    // An exception covers its whole phrase.
-                    let whole = Sequence {
-                        focus: (0, seq.words.len()),
-                        ..seq
-                    };
-                    m.insert(&whole, i as u32, true, false);
+            let sources = e
+                .patterns
+                .iter()
+                .map(|p| (p, false))
+                .chain(e.exceptions.iter().map(|x| (x, true)));
+            for (src, exception) in sources {
+                let parsed = pattern::parse(src).map_err(|x| format!("{}: {src:?}: {x}", e.id))?;
+                for mut v in pattern::compile(&parsed, &g.lang)? {
+                    if exception {
+                        // An exception covers its whole phrase.
+                        v.focus = (0, v.slots.len());
+                    }
+                    m.insert(v, i as u32, exception, e.case_sensitive && !exception, &mut firsts);
                 }
             }
         }
-        m.root = vec![NO_NODE; m.vocab.len()];
-        for (&key, &node) in &m.nodes[ROOT as usize].edges {
-            m.root[(key >> 2) as usize] = node;
+        m.root = vec![Vec::new(); m.vocab.len()];
+        for (id, node) in firsts {
+            let list = &mut m.root[id as usize];
+            if !list.contains(&node) {
+                list.push(node);
+            }
         }
         Ok(m)
     }
 
-    fn insert(&mut self, seq: &Sequence, entry: u32, exception: bool, case_sensitive: bool) {
-        let mut node = ROOT;
-        for (k, (word, join)) in seq.words.iter().enumerate() {
-            let next = match word {
-                None => match self.nodes[node as usize].any {
-                    Some(n) => n,
-                    None => {
-                        let n = self.new_node();
-                        self.nodes[node as usize].any = Some(n);
-                        n
-                    }
-                },
-                Some(w) => {
-                    let id = self.vocab.intern(w) as u64;
-                    let key = if k == 0 {
-                        id << 2
-                    } else {
-                        (id << 2) | join_code(*join)
-                    };
-                    match self.nodes[node as usize].edges.get(&key) {
-                        Some(&n) => n,
-                        None => {
-                            let n = self.new_node();
-                            self.nodes[node as usize].edges.insert(key, n);
-                            n
-                        }
-                    }
+    fn insert(
+        &mut self,
+        v: Variant,
+        entry: u32,
+        exception: bool,
+        case_sensitive: bool,
+        firsts: &mut Vec<(u32, u32)>,
+    ) {
+        let base = self.nodes.len() as u32;
+        let k = v.slots.len();
+        // Node base + j is the state after j + 1 slots.
+        for j in 0..k {
+            let mut node = Node::default();
+            if let Some(slot) = v.slots.get(j + 1) {
+                node.any = slot.any;
+                node.next = Some(base + j as u32 + 1);
+                for f in &slot.forms {
+                    let id = self.vocab.intern(&f.folded) as u64;
+                    node.keys.insert((id << 2) | join_code(slot.join));
                 }
-            };
-            node = next;
+            }
+            self.nodes.push(node);
         }
-        self.nodes[node as usize].accepts.push(Accept {
+        for f in &v.slots[0].forms {
+            let id = self.vocab.intern(&f.folded);
+            firsts.push((id, base));
+        }
+        let accept = Accept {
             entry,
             exception,
-            len: seq.words.len() as u16,
-            focus: (seq.focus.0 as u16, seq.focus.1 as u16),
-            features: seq.features,
-            cased: case_sensitive.then(|| seq.cased.clone().into_boxed_slice()),
-            surface: seq.surface[seq.focus.0..seq.focus.1]
-                .iter()
-                .map(|w| w.as_deref().unwrap_or("*"))
-                .collect::<Vec<_>>()
-                .join(" ")
-                .into(),
-        });
-    }
-
-    fn new_node(&mut self) -> u32 {
-        self.nodes.push(Node::default());
-        (self.nodes.len() - 1) as u32
+            len: k as u16,
+            focus: (v.focus.0 as u16, v.focus.1 as u16),
+            variant: self.variants.len() as u32,
+            case_sensitive,
+        };
+        self.nodes[(base as usize) + k - 1].accepts.push(accept);
+        self.variants.push(v);
     }
 
     pub fn vocab(&self) -> &Vocab {
         &self.vocab
     }
 
-    /// Number of trie nodes (for diagnostics and benchmarks).
+    /// Number of states (for diagnostics and benchmarks).
     pub fn node_count(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// Features of the head word of a match, and whether it is the exact generated form.
+    fn head_features(&self, a: &Accept, text: &str, tokens: &[Token], i: usize) -> (Features, bool) {
+        let v = &self.variants[a.variant as usize];
+        let Some(h) = v.head else {
+            return (Features::default(), true);
+        };
+        let t = &tokens[i + h];
+        let word = &text[t.start..t.end];
+        let folded = fold(word);
+        let lower = word.to_lowercase();
+        let mut best: Option<(Features, bool)> = None;
+        for f in v.slots[h].forms.iter().filter(|f| f.folded == folded) {
+            let exact = f.surface == lower;
+            if best.is_none() || (exact && !best.is_some_and(|b| b.1)) {
+                best = Some((f.features, exact));
+            }
+        }
+        best.unwrap_or((Features::default(), false))
+    }
+
+    fn case_matches(&self, a: &Accept, text: &str, tokens: &[Token], i: usize) -> bool {
+        let v = &self.variants[a.variant as usize];
+        v.slots.iter().enumerate().all(|(j, slot)| {
+            if slot.any {
+                return true;
+            }
+            let t = &tokens[i + j];
+            let cased = strip_accents(&text[t.start..t.end]);
+            slot.forms.iter().any(|f| f.cased == cased)
+        })
     }
 
     /// Finds the matches of every entry in one segment `text[from..to]` whose tokens are given.
@@ -246,12 +271,12 @@ impl Matcher {
             if t.id == NO_ID {
                 continue;
             }
-            let first = self.root[t.id as usize];
-            if first == NO_NODE {
+            let firsts = &self.root[t.id as usize];
+            if firsts.is_empty() {
                 continue;
             }
             states.clear();
-            states.push(first);
+            states.extend_from_slice(firsts);
             let mut j = i;
             loop {
                 for &s in &states {
@@ -260,7 +285,7 @@ impl Matcher {
                     }
                 }
                 j += 1;
-                if j >= tokens.len() || states.is_empty() {
+                if j >= tokens.len() {
                     break;
                 }
                 let tj = &tokens[j];
@@ -271,15 +296,11 @@ impl Matcher {
                 let key = ((tj.id as u64) << 2) | join_code(tj.join);
                 for &s in &states {
                     let node = &self.nodes[s as usize];
-                    if tj.id != NO_ID {
-                        if let Some(&n) = node.edges.get(&key) {
-                            next.push(n);
-                        }
-                    }
-                    if tj.join == Join::Space {
-                        if let Some(n) = node.any {
-                            next.push(n);
-                        }
+                    let Some(n) = node.next else { continue };
+                    if (node.any && tj.join == Join::Space)
+                        || (tj.id != NO_ID && node.keys.contains(&key))
+                    {
+                        next.push(n);
                     }
                 }
                 std::mem::swap(&mut states, &mut next);
@@ -295,7 +316,13 @@ impl Matcher {
         let exceptions: Vec<(u32, usize, usize)> = raw
             .iter()
             .filter(|(_, a)| a.exception)
-            .map(|&(i, a)| (a.entry, tokens[i].start, tokens[i + a.len as usize - 1].end))
+            .map(|&(i, a)| {
+                (
+                    a.entry,
+                    tokens[i].start,
+                    tokens[i + a.len as usize - 1].end,
+                )
+            })
             .collect();
         let mut words_cache: Option<Vec<(usize, usize, String)>> = None;
         let mut out = Vec::new();
@@ -305,17 +332,8 @@ impl Matcher {
             let (start, end) = (first.start, last.end);
             let full_start = tokens[i].start;
             let full_end = tokens[i + a.len as usize - 1].end;
-            if let Some(cased) = &a.cased {
-                let ok = cased.iter().enumerate().all(|(k, w)| match w {
-                    None => true,
-                    Some(w) => {
-                        let t = &tokens[i + k];
-                        strip_accents(&text[t.start..t.end]) == *w
-                    }
-                });
-                if !ok {
-                    continue;
-                }
+            if a.case_sensitive && !self.case_matches(a, text, tokens, i) {
+                continue;
             }
             if exceptions
                 .iter()
@@ -330,27 +348,22 @@ impl Matcher {
                     .as_slice();
                 let window = window_words(text, from, to, words, ce.window, full_start, full_end);
                 let skip = (full_start, full_end);
-                if !ce.requires.is_empty() && !ce.requires.iter().any(|c| c.occurs(window, skip)) {
+                if !ce.requires.is_empty() && !ce.requires.iter().any(|c| c.occurs(window, skip))
+                {
                     continue;
                 }
                 if ce.blocks.iter().any(|c| c.occurs(window, skip)) {
                     continue;
                 }
             }
-            let exact = {
-                let words: Vec<String> = tokens[i + a.focus.0 as usize..i + a.focus.1 as usize]
-                    .iter()
-                    .map(|t| text[t.start..t.end].to_lowercase())
-                    .collect();
-                words.join(" ") == *a.surface
-            };
+            let (features, exact) = self.head_features(a, text, tokens, i);
             out.push(Match {
                 entry: a.entry as usize,
                 start,
                 end,
                 full_start,
                 full_end,
-                features: a.features,
+                features,
                 exact,
             });
         }

@@ -306,18 +306,15 @@ pub fn validate_entry(e: &Entry, lang: &str) -> Result<(), String> {
     let mut wrong_texts = HashSet::new();
     for p in &e.patterns {
         let parsed = pattern::parse(p).map_err(|m| format!("pattern {p:?}: {m}"))?;
-        let seqs = pattern::expand(&parsed, lang).map_err(|m| format!("pattern {p:?}: {m}"))?;
-        for s in seqs {
-            let focus: Vec<String> = s.words[s.focus.0..s.focus.1]
-                .iter()
-                .map(|(w, _)| w.clone().unwrap_or_default())
-                .collect();
-            wrong_texts.insert(focus.join(" "));
+        let variants =
+            pattern::compile(&parsed, lang).map_err(|m| format!("pattern {p:?}: {m}"))?;
+        for v in &variants {
+            wrong_texts.insert(pattern::base_focus(v));
         }
     }
     for x in &e.exceptions {
         let parsed = pattern::parse(x).map_err(|m| format!("exception {x:?}: {m}"))?;
-        pattern::expand(&parsed, lang).map_err(|m| format!("exception {x:?}: {m}"))?;
+        pattern::compile(&parsed, lang).map_err(|m| format!("exception {x:?}: {m}"))?;
     }
     for cue in e.context.requires.iter().chain(&e.context.blocks) {
         matcher::Cue::parse(cue).map_err(|m| format!("cue {cue:?}: {m}"))?;

@@ -42,23 +42,41 @@ pub struct Pattern {
     pub focus: (usize, usize),
 }
 
-/// One concrete word sequence a pattern matches.
+/// One generated form of a slot.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sequence {
-    /// Folded words, `None` for a wildcard, with the join before each word.
-    pub words: Vec<(Option<String>, Join)>,
-    /// The words with case kept (accents stripped), for case-sensitive entries.
-    pub cased: Vec<Option<String>>,
-    /// The words as generated (lowercase, accents kept), to prefer the exact form when two
-    /// forms fold alike (aterrizo / aterrizó).
-    pub surface: Vec<Option<String>>,
-    /// Word range of the focus.
-    pub focus: (usize, usize),
+pub struct SlotForm {
+    /// Folded (lowercase, no accents): what the scanner produces.
+    pub folded: String,
+    /// Case kept, accents stripped: for case-sensitive entries.
+    pub cased: String,
+    /// As generated, lowercase with accents: to prefer the exact form when two fold alike
+    /// (aterrizo / aterrizó).
+    pub surface: String,
     pub features: Features,
 }
 
-/// The most sequences one pattern may expand to.
-pub const MAX_SEQUENCES: usize = 20_000;
+/// A slot with all its forms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledSlot {
+    /// Empty for `*`.
+    pub forms: Vec<SlotForm>,
+    pub any: bool,
+    pub join: Join,
+    pub rank: u8,
+}
+
+/// A pattern with its optional words decided: a chain of slots, matched word by word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub slots: Vec<CompiledSlot>,
+    /// Slot range of the focus.
+    pub focus: (usize, usize),
+    /// The slot whose form gives the features of a match (verb, else noun, else adjective).
+    pub head: Option<usize>,
+}
+
+/// The most optional words one pattern may have (each doubles the variants).
+pub const MAX_OPTIONAL: usize = 6;
 
 fn parse_marker(word: &str) -> Result<(String, Marker), String> {
     let Some((w, m)) = word.split_once(':') else {
@@ -221,146 +239,121 @@ fn head_rank(m: &Marker) -> u8 {
     }
 }
 
-/// Expands a pattern into every word sequence it matches in `lang`.
-pub fn expand(p: &Pattern, lang: &str) -> Result<Vec<Sequence>, String> {
-    // Partial sequences: words, cased, focus bounds, head rank and features.
-    #[derive(Clone)]
-    struct Partial {
-        words: Vec<(Option<String>, Join)>,
-        cased: Vec<Option<String>>,
-        surface: Vec<Option<String>>,
-        focus_start: Option<usize>,
-        focus_end: Option<usize>,
-        head: (u8, Features),
+/// Compiles a pattern into its variants (one per choice of optional words), each a chain of
+/// slots with every inflected form. Alternatives and inflections are not multiplied out.
+pub fn compile(p: &Pattern, lang: &str) -> Result<Vec<Variant>, String> {
+    let optional: Vec<usize> = (0..p.slots.len()).filter(|&i| p.slots[i].optional).collect();
+    if optional.len() > MAX_OPTIONAL {
+        return Err(format!("more than {MAX_OPTIONAL} optional words"));
     }
-    let mut acc = vec![Partial {
-        words: Vec::new(),
-        cased: Vec::new(),
-        surface: Vec::new(),
-        focus_start: None,
-        focus_end: None,
-        head: (0, Features::default()),
-    }];
-    for (i, slot) in p.slots.iter().enumerate() {
-        let in_focus = i >= p.focus.0 && i < p.focus.1;
-        let mut next = Vec::new();
-        for part in &acc {
-            if slot.optional {
-                let mut skip = part.clone();
-                if i + 1 == p.focus.1 && skip.focus_start.is_some() {
-                    skip.focus_end = Some(skip.words.len());
-                }
-                next.push(skip);
-            }
-            let mut push = |word: Option<String>,
-                            cased: Option<String>,
-                            surface: Option<String>,
-                            rank: u8,
-                            f: Features| {
-                let mut q = part.clone();
-                let join = if q.words.is_empty() {
-                    Join::Space
-                } else {
-                    slot.join
-                };
-                if i == p.focus.0 || (in_focus && q.focus_start.is_none()) {
-                    q.focus_start = Some(q.words.len());
-                }
-                q.words.push((word, join));
-                q.cased.push(cased);
-                q.surface.push(surface);
-                if i + 1 == p.focus.1 {
-                    q.focus_end = Some(q.words.len());
-                }
-                if in_focus && rank > q.head.0 {
-                    q.head = (rank, f);
-                }
-                next.push(q);
-            };
-            if slot.any {
-                push(None, None, None, 0, Features::default());
-            } else {
-                for (w, m) in &slot.alternatives {
-                    for form in inflect::forms(lang, w, m) {
-                        push(
-                            Some(fold(&form.text)),
-                            Some(strip_accents(&form.text)),
-                            Some(form.text.to_lowercase()),
-                            head_rank(m),
-                            form.features,
-                        );
+    let compiled: Vec<CompiledSlot> = p
+        .slots
+        .iter()
+        .map(|slot| {
+            let mut forms: Vec<SlotForm> = Vec::new();
+            let mut rank = 0;
+            for (w, m) in &slot.alternatives {
+                rank = rank.max(head_rank(m));
+                for form in inflect::forms(lang, w, m) {
+                    let f = SlotForm {
+                        folded: fold(&form.text),
+                        cased: strip_accents(&form.text),
+                        surface: form.text.to_lowercase(),
+                        features: form.features,
+                    };
+                    if !forms.contains(&f) {
+                        forms.push(f);
                     }
                 }
             }
-        }
-        if next.len() > MAX_SEQUENCES {
-            return Err(format!(
-                "expands to more than {MAX_SEQUENCES} word sequences; split it"
-            ));
-        }
-        acc = next;
-    }
-    let mut out: Vec<Sequence> = Vec::with_capacity(acc.len());
-    for part in acc {
-        let (Some(fs), Some(fe)) = (part.focus_start, part.focus_end) else {
-            continue;
+            CompiledSlot {
+                forms,
+                any: slot.any,
+                join: slot.join,
+                rank,
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for mask in 0u32..(1 << optional.len()) {
+        let keep = |i: usize| match optional.iter().position(|&o| o == i) {
+            Some(k) => mask & (1 << k) != 0,
+            None => true,
         };
-        if fe <= fs || part.words.is_empty() {
+        let mut slots = Vec::new();
+        let mut focus = (usize::MAX, 0);
+        for (i, slot) in compiled.iter().enumerate() {
+            if !keep(i) {
+                continue;
+            }
+            if i >= p.focus.0 && i < p.focus.1 {
+                focus.0 = focus.0.min(slots.len());
+                focus.1 = slots.len() + 1;
+            }
+            let mut slot = slot.clone();
+            if slots.is_empty() {
+                slot.join = Join::Space;
+            }
+            slots.push(slot);
+        }
+        if slots.is_empty() || focus.0 == usize::MAX || slots.first().is_some_and(|s| s.any) {
             continue;
         }
-        let seq = Sequence {
-            words: part.words,
-            cased: part.cased,
-            surface: part.surface,
-            focus: (fs, fe),
-            features: part.head.1,
-        };
-        if !out.contains(&seq) {
-            out.push(seq);
-        }
+        let head = (focus.0..focus.1)
+            .filter(|&i| slots[i].rank > 0)
+            .max_by_key(|&i| (slots[i].rank, std::cmp::Reverse(i)));
+        out.push(Variant { slots, focus, head });
     }
     Ok(out)
+}
+
+/// The focus words of a variant in their base form (the form written in the entry), folded.
+pub fn base_focus(v: &Variant) -> String {
+    v.slots[v.focus.0..v.focus.1]
+        .iter()
+        .map(|s| s.forms.first().map_or("*", |f| f.folded.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(s: &Sequence) -> String {
-        s.words
-            .iter()
-            .map(|(w, _)| w.clone().unwrap_or_else(|| "*".into()))
-            .collect::<Vec<_>>()
-            .join(" ")
+    fn folded(v: &Variant, i: usize) -> Vec<&str> {
+        v.slots[i].forms.iter().map(|f| f.folded.as_str()).collect()
     }
 
     #[test]
     fn nouns_inflect_in_phrases() {
         let p = parse("modelo:n a gran escala").unwrap();
-        let seqs = expand(&p, "es").unwrap();
-        let all: Vec<String> = seqs.iter().map(words).collect();
-        assert_eq!(all, ["modelo a gran escala", "modelos a gran escala"]);
-        assert!(seqs[1].features.plural);
+        let vs = compile(&p, "es").unwrap();
+        assert_eq!(vs.len(), 1);
+        assert_eq!(folded(&vs[0], 0), ["modelo", "modelos"]);
+        assert_eq!(folded(&vs[0], 3), ["escala"]);
+        assert_eq!(vs[0].head, Some(0));
+        assert!(vs[0].slots[0].forms[1].features.plural);
     }
 
     #[test]
     fn focus_alternatives_and_optional_words() {
         let p = parse("mercado:n|empresa:n [doméstico:a]").unwrap();
         assert_eq!(p.focus, (1, 2));
-        let seqs = expand(&p, "es").unwrap();
-        assert_eq!(seqs.len(), 16);
-        assert!(seqs.iter().all(|s| s.focus == (1, 2)));
-        let fem_pl = seqs
-            .iter()
-            .find(|s| words(s) == "empresas domesticas")
-            .unwrap();
-        assert!(fem_pl.features.plural && fem_pl.features.feminine);
+        let vs = compile(&p, "es").unwrap();
+        assert_eq!(vs.len(), 1);
+        assert_eq!(vs[0].focus, (1, 2));
+        assert_eq!(folded(&vs[0], 0), ["mercado", "mercados", "empresa", "empresas"]);
+        assert_eq!(vs[0].head, Some(1));
+        let fp = &vs[0].slots[1].forms[3];
+        assert_eq!(fp.folded, "domesticas");
+        assert!(fp.features.plural && fp.features.feminine);
 
         let p = parse("[jugar:v(ue)] un? rol|papel").unwrap();
-        let seqs = expand(&p, "es").unwrap();
-        assert!(seqs.iter().any(|s| words(s) == "juega un papel"));
-        assert!(seqs.iter().any(|s| words(s) == "juega rol"));
-        assert!(seqs.iter().all(|s| s.focus == (0, 1)));
+        let vs = compile(&p, "es").unwrap();
+        assert_eq!(vs.len(), 2);
+        assert!(vs.iter().all(|v| v.focus == (0, 1)));
+        assert!(folded(&vs[0], 0).contains(&"juega"));
+        assert_eq!(base_focus(&vs[0]), "jugar");
     }
 
     #[test]
@@ -370,6 +363,16 @@ mod tests {
         assert_eq!(p.slots[2].join, Join::Hyphen);
         let p = parse("jugar:v(ue) un * rol").unwrap();
         assert!(p.slots[2].any);
+    }
+
+    #[test]
+    fn many_alternatives_do_not_multiply() {
+        let verbs = ["aplicar:v", "usar:v", "probar:v(ue)", "extender:v(ie)"].join("|");
+        let dets = ["el", "este", "ese", "su", "un", "nuestro"].join("|");
+        let p = parse(&format!("{verbs} {dets} [modelo:n] a gran escala")).unwrap();
+        let vs = compile(&p, "es").unwrap();
+        assert_eq!(vs.len(), 1);
+        assert!(vs[0].slots[0].forms.len() > 200);
     }
 
     #[test]

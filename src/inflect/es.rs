@@ -261,13 +261,11 @@ pub fn forms(word: &str, marker: &Marker) -> Vec<Form> {
                     feminine: false,
                     verb_slot: Some(slot as u8),
                 };
-                if slot == INF || slot == GER {
-                    out.push(Form {
-                        text: format!("{text}se"),
-                        features,
-                    });
-                }
+                let with_se = (slot == INF || slot == GER).then(|| format!("{text}se"));
                 out.push(Form { text, features });
+                if let Some(text) = with_se {
+                    out.push(Form { text, features });
+                }
             }
             out
         }
