@@ -74,7 +74,7 @@ impl Check for LowercaseAfterPeriod {
                 continue;
             }
             // Symbols and variables (dx, ls) have no vowel.
-            if !x.chars().any(|c| "aeiouáéíóúü".contains(c)) {
+            if !x.chars().any(|c| "aeiouyáéíóúü".contains(c)) {
                 continue;
             }
             // Identifiers and commands: "grep(1)", "foo.txt", "ls -l", "x_y".
@@ -188,7 +188,9 @@ impl Check for CapitalMidSentence {
             }
             // A term at the start of its line followed by its description ("up Esta opción")
             // is a definition list, not a sentence.
-            let line_start = seg.text[..a.start].rfind('\n').map_or(0, |n| n + 1);
+            let line_start = seg.text[seg.start..a.start]
+                .rfind('\n')
+                .map_or(seg.start, |n| seg.start + n + 1);
             if seg.text[line_start..a.start]
                 .chars()
                 .all(|ch| ch.is_whitespace() || ch == '-')

@@ -45,9 +45,9 @@ impl Check for Untranslated {
         let mut pending: Option<(usize, usize, &'static str)> = None;
         while k < tokens.len() {
             // One line of tokens.
-            let line_start = text[..tokens[k].start]
+            let line_start = text[seg.start..tokens[k].start]
                 .rfind('\n')
-                .map_or(seg.start, |i| i + 1);
+                .map_or(seg.start, |i| seg.start + i + 1);
             let line_end = text[tokens[k].start..seg.end]
                 .find('\n')
                 .map_or(seg.end, |i| tokens[k].start + i);
@@ -78,10 +78,19 @@ impl Check for Untranslated {
             let suspicious = n >= MIN_WORDS && best_n >= MIN_FOREIGN_STOPS && best_n > 2 * own + 1;
             let mut flagged = None;
             if suspicious {
-                let line = &text[line_start..line_end];
-                if let Some((lang, conf)) = detect::detect(line) {
-                    if lang != seg.lang && lang == STOP_LANGS[best] && conf >= MIN_CONFIDENCE {
-                        flagged = Some(lang);
+                let foreign = STOP_LANGS[best];
+                // English and German stop words share nothing with the Romance languages: an
+                // overwhelming count decides alone. Otherwise lingua confirms, on a sample.
+                let decisive =
+                    matches!(foreign, "en" | "de") && best_n >= 4 && best_n >= 3 * own + 1;
+                if decisive {
+                    flagged = Some(foreign);
+                } else {
+                    let line = sample(&text[line_start..line_end]);
+                    if let Some((lang, conf)) = detect::detect(line) {
+                        if lang != seg.lang && lang == foreign && conf >= MIN_CONFIDENCE {
+                            flagged = Some(lang);
+                        }
                     }
                 }
             }
@@ -107,6 +116,21 @@ impl Check for Untranslated {
         if let Some(p) = pending {
             out.push(finding(text, p, seg.lang));
         }
+    }
+}
+
+/// At most about 400 bytes of a line: enough for lingua, cheap on very long lines.
+fn sample(line: &str) -> &str {
+    if line.len() <= 400 {
+        return line;
+    }
+    let mut end = 400;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    match line[..end].rfind(' ') {
+        Some(i) if i > 200 => &line[..i],
+        _ => &line[..end],
     }
 }
 

@@ -9,7 +9,6 @@ use crate::text::fold::{fold, strip_accents};
 use crate::text::scan::{self, Join, Token, Vocab, NO_ID};
 use rustc_hash::FxHashSet;
 
-
 /// A context cue: one or more words, each exact or a prefix (`empresa*`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
@@ -166,7 +165,13 @@ impl Matcher {
                         // An exception covers its whole phrase.
                         v.focus = (0, v.slots.len());
                     }
-                    m.insert(v, i as u32, exception, e.case_sensitive && !exception, &mut firsts);
+                    m.insert(
+                        v,
+                        i as u32,
+                        exception,
+                        e.case_sensitive && !exception,
+                        &mut firsts,
+                    );
                 }
             }
         }
@@ -229,7 +234,13 @@ impl Matcher {
     }
 
     /// Features of the head word of a match, and whether it is the exact generated form.
-    fn head_features(&self, a: &Accept, text: &str, tokens: &[Token], i: usize) -> (Features, bool) {
+    fn head_features(
+        &self,
+        a: &Accept,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+    ) -> (Features, bool) {
         let v = &self.variants[a.variant as usize];
         let Some(h) = v.head else {
             return (Features::default(), true);
@@ -316,13 +327,7 @@ impl Matcher {
         let exceptions: Vec<(u32, usize, usize)> = raw
             .iter()
             .filter(|(_, a)| a.exception)
-            .map(|&(i, a)| {
-                (
-                    a.entry,
-                    tokens[i].start,
-                    tokens[i + a.len as usize - 1].end,
-                )
-            })
+            .map(|&(i, a)| (a.entry, tokens[i].start, tokens[i + a.len as usize - 1].end))
             .collect();
         let mut words_cache: Option<Vec<(usize, usize, String)>> = None;
         let mut out = Vec::new();
@@ -348,8 +353,7 @@ impl Matcher {
                     .as_slice();
                 let window = window_words(text, from, to, words, ce.window, full_start, full_end);
                 let skip = (full_start, full_end);
-                if !ce.requires.is_empty() && !ce.requires.iter().any(|c| c.occurs(window, skip))
-                {
+                if !ce.requires.is_empty() && !ce.requires.iter().any(|c| c.occurs(window, skip)) {
                     continue;
                 }
                 if ce.blocks.iter().any(|c| c.occurs(window, skip)) {

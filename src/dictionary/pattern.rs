@@ -242,7 +242,9 @@ fn head_rank(m: &Marker) -> u8 {
 /// Compiles a pattern into its variants (one per choice of optional words), each a chain of
 /// slots with every inflected form. Alternatives and inflections are not multiplied out.
 pub fn compile(p: &Pattern, lang: &str) -> Result<Vec<Variant>, String> {
-    let optional: Vec<usize> = (0..p.slots.len()).filter(|&i| p.slots[i].optional).collect();
+    let optional: Vec<usize> = (0..p.slots.len())
+        .filter(|&i| p.slots[i].optional)
+        .collect();
     if optional.len() > MAX_OPTIONAL {
         return Err(format!("more than {MAX_OPTIONAL} optional words"));
     }
@@ -342,7 +344,10 @@ mod tests {
         let vs = compile(&p, "es").unwrap();
         assert_eq!(vs.len(), 1);
         assert_eq!(vs[0].focus, (1, 2));
-        assert_eq!(folded(&vs[0], 0), ["mercado", "mercados", "empresa", "empresas"]);
+        assert_eq!(
+            folded(&vs[0], 0),
+            ["mercado", "mercados", "empresa", "empresas"]
+        );
         assert_eq!(vs[0].head, Some(1));
         let fp = &vs[0].slots[1].forms[3];
         assert_eq!(fp.folded, "domesticas");

@@ -7,6 +7,11 @@ use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use std::sync::OnceLock;
 
 static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+static FAST_DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+
+/// Texts at least this long are detected in lingua's low-accuracy mode (trigrams only), which
+/// lingua documents as reliable for longer texts and which is much faster.
+const FAST_FROM: usize = 120;
 
 const LANGUAGES: [Language; 7] = [
     Language::English,
@@ -18,8 +23,16 @@ const LANGUAGES: [Language; 7] = [
     Language::Chinese,
 ];
 
-fn detector() -> &'static LanguageDetector {
-    DETECTOR.get_or_init(|| LanguageDetectorBuilder::from_languages(&LANGUAGES).build())
+fn detector(len: usize) -> &'static LanguageDetector {
+    if len >= FAST_FROM {
+        FAST_DETECTOR.get_or_init(|| {
+            LanguageDetectorBuilder::from_languages(&LANGUAGES)
+                .with_low_accuracy_mode()
+                .build()
+        })
+    } else {
+        DETECTOR.get_or_init(|| LanguageDetectorBuilder::from_languages(&LANGUAGES).build())
+    }
 }
 
 fn code(l: Language) -> &'static str {
@@ -61,7 +74,7 @@ pub fn stop_word_counts(text: &str) -> Vec<(&'static str, usize)> {
 
 /// The language of `text` by lingua, with its confidence (0..1).
 pub fn detect(text: &str) -> Option<(&'static str, f64)> {
-    let values = detector().compute_language_confidence_values(text);
+    let values = detector(text.len()).compute_language_confidence_values(text);
     values.first().map(|(l, c)| (code(*l), *c))
 }
 

@@ -6,9 +6,21 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
+/// Streams the findings array as files come, so memory does not grow with the findings.
 #[derive(Default)]
 pub struct Json {
-    findings: Vec<Value>,
+    started: bool,
+    any: bool,
+}
+
+impl Json {
+    fn start(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            w.write_all(b"{\n  \"version\": 1,\n  \"findings\": [")?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -55,34 +67,37 @@ pub fn finding_value(r: &FileReport, f: &crate::finding::Finding) -> Value {
 }
 
 impl Reporter for Json {
-    fn file(&mut self, _w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+    fn file(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+        self.start(w)?;
         for f in r.findings {
-            self.findings.push(finding_value(r, f));
+            w.write_all(if self.any { b",\n    " } else { b"\n    " })?;
+            self.any = true;
+            serde_json::to_writer(&mut *w, &finding_value(r, f))?;
         }
         Ok(())
     }
 
     fn finish(&mut self, w: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        self.start(w)?;
+        w.write_all(if self.any { b"\n  ],\n" } else { b"],\n" })?;
         let errors: Vec<Value> = s
             .errors
             .iter()
             .map(|e| json!({"path": e.path, "message": e.message}))
             .collect();
-        let doc = json!({
-            "version": 1,
-            "findings": std::mem::take(&mut self.findings),
-            "errors": errors,
-            "summary": {
-                "files_checked": s.files_checked,
-                "files_skipped": s.files_skipped,
-                "files_with_findings": s.files_with_findings,
-                "findings": s.findings,
-                "errors": s.errors.len(),
-                "by_severity": s.by_severity,
-                "by_rule": s.by_rule,
-            }
+        let summary = json!({
+            "files_checked": s.files_checked,
+            "files_skipped": s.files_skipped,
+            "files_with_findings": s.files_with_findings,
+            "findings": s.findings,
+            "errors": s.errors.len(),
+            "by_severity": s.by_severity,
+            "by_rule": s.by_rule,
         });
-        serde_json::to_writer_pretty(&mut *w, &doc)?;
-        writeln!(w)
+        w.write_all(b"  \"errors\": ")?;
+        serde_json::to_writer(&mut *w, &errors)?;
+        w.write_all(b",\n  \"summary\": ")?;
+        serde_json::to_writer(&mut *w, &summary)?;
+        w.write_all(b"\n}\n")
     }
 }

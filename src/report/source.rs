@@ -68,7 +68,8 @@ impl SourceCode for IndexedSource<'_> {
             lo = floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_start));
             let (_, line_end) = self.lines.line_range(text, last_line);
             hi = self.ceil_boundary((end + WINDOW).min(line_end.max(end)));
-            column = text[line_start..lo].chars().count();
+            let _ = line_start;
+            column = self.lines.position(text, lo).1 - 1;
         }
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),

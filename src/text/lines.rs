@@ -1,9 +1,21 @@
 //! Line index: byte offset → 1-based line and character column, in O(log n).
 
-/// Start offsets of every line of a text.
-#[derive(Debug, Clone)]
+/// Start offsets of every line of a text. Remembers the last position it computed, so that
+/// positions asked in increasing order on one long line cost only the distance between them.
+#[derive(Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (offset, 0-based line, 0-based column) of the last position computed.
+    last: std::sync::Mutex<(usize, usize, usize)>,
+}
+
+impl Clone for LineIndex {
+    fn clone(&self) -> Self {
+        LineIndex {
+            starts: self.starts.clone(),
+            last: std::sync::Mutex::new((0, 0, 0)),
+        }
+    }
 }
 
 impl LineIndex {
@@ -11,7 +23,10 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: std::sync::Mutex::new((0, 0, 0)),
+        }
     }
 
     /// 0-based line containing `offset`.
@@ -53,10 +68,16 @@ impl LineIndex {
     /// 1-based line and 1-based column counted in characters.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
-        let start = self.starts[line];
         let offset = floor_char_boundary(text, offset);
-        let column = text[start..offset].chars().count() + 1;
-        (line + 1, column)
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let (last_off, last_line, last_col) = *last;
+        let column = if last_line == line && last_off <= offset && last_off >= self.starts[line] {
+            last_col + text[last_off..offset].chars().count()
+        } else {
+            text[self.starts[line]..offset].chars().count()
+        };
+        *last = (offset, line, column);
+        (line + 1, column + 1)
     }
 }
 
@@ -85,6 +106,9 @@ mod tests {
         assert_eq!(idx.position(text, tres), (2, 5));
         let cuatro = text.find("cuatro").unwrap();
         assert_eq!(idx.position(text, cuatro), (3, 1));
+        // Out of order on the same line still counts from the line start.
+        assert_eq!(idx.position(text, tres + 2), (2, 7));
+        assert_eq!(idx.position(text, tres), (2, 5));
         assert_eq!(idx.line_range(text, 1), (4, 13));
     }
 }
