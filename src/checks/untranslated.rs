@@ -81,8 +81,7 @@ impl Check for Untranslated {
                 let foreign = STOP_LANGS[best];
                 // English and German stop words share nothing with the Romance languages: an
                 // overwhelming count decides alone. Otherwise lingua confirms, on a sample.
-                let decisive =
-                    matches!(foreign, "en" | "de") && best_n >= 4 && best_n >= 3 * own + 1;
+                let decisive = matches!(foreign, "en" | "de") && best_n >= 4 && best_n > 3 * own;
                 if decisive {
                     flagged = Some(foreign);
                 } else {
