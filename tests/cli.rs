@@ -21,6 +21,11 @@ const USER_DICT: &str = r#"{"language": "es", "entries": [{
   "examples": {"bad": ["El pistón del mercado."], "good": ["El sector del mercado."]}
 }]}"#;
 
+/// Runs the command, checks its exit code and returns its stdout.
+fn stdout_of(cmd: &mut Command, code: i32) -> Vec<u8> {
+    cmd.assert().code(code).get_output().stdout.clone()
+}
+
 fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("valid JSON on stdout")
 }
@@ -61,14 +66,12 @@ fn clean_text_exits_0() {
 #[test]
 fn json_contract_has_offsets_lines_and_character_columns() {
     let text = "Ñandú árbol.Después vino el resto.\n";
-    let out = glosa()
-        .args(["check", "--format", "json", "-"])
-        .write_stdin(text)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(
+        glosa()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(text),
+        1,
+    );
     let v = json_of(&out);
     assert_eq!(v["version"], 1);
     let f = &v["findings"][0];
@@ -126,28 +129,24 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
 fn a_huge_line_is_checked() {
     let mut text = "uno dos tres cuatro ".repeat(520_000);
     text.push_str("el el final\n");
-    let out = glosa()
-        .args(["check", "--format", "json", "-"])
-        .write_stdin(text.clone())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(
+        glosa()
+            .args(["check", "--format", "json", "-"])
+            .write_stdin(text.clone()),
+        1,
+    );
     let v = json_of(&out);
     let f = &v["findings"][0];
     assert_eq!(f["rule"], "mt/doubled-word");
     let start = f["start"].as_u64().unwrap() as usize;
     assert_eq!(&text[start..start + 5], "el el");
     // Human output shows a window of the line, not 10 MB.
-    let human = glosa()
-        .args(["check", "--color", "never", "-"])
-        .write_stdin(text)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let human = stdout_of(
+        glosa()
+            .args(["check", "--color", "never", "-"])
+            .write_stdin(text),
+        1,
+    );
     assert!(human.len() < 5_000, "{} bytes of output", human.len());
 }
 
@@ -204,23 +203,14 @@ fn rules_and_explain() {
 
 #[test]
 fn color_only_when_asked_or_on_a_terminal() {
-    let plain = glosa()
-        .args(["check", "-"])
-        .write_stdin("el el")
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let plain = stdout_of(glosa().args(["check", "-"]).write_stdin("el el"), 1);
     assert!(!plain.contains(&0x1b), "auto on a pipe: no colour");
-    let colored = glosa()
-        .args(["check", "--color", "always", "-"])
-        .write_stdin("el el")
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let colored = stdout_of(
+        glosa()
+            .args(["check", "--color", "always", "-"])
+            .write_stdin("el el"),
+        1,
+    );
     assert!(colored.contains(&0x1b));
 }
 
@@ -234,14 +224,7 @@ fn directories_are_walked_in_path_order_respecting_ignore_files() {
     fs::write(root.join("skip.txt"), "la la\n").unwrap();
     fs::write(root.join("data.bin"), "la la\n").unwrap();
     fs::write(root.join(".ignore"), "skip.txt\n").unwrap();
-    let out = glosa()
-        .args(["check", "--format", "json"])
-        .arg(root)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(glosa().args(["check", "--format", "json"]).arg(root), 1);
     let v = json_of(&out);
     let paths: Vec<String> = v["findings"]
         .as_array()
