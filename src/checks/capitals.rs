@@ -7,7 +7,7 @@ use super::punctuation::{
 use super::{builtin_doc, Check, RuleDoc, Segment};
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
 use crate::lang::data::function_words;
-use crate::text::fold::{apply_casing, fold, Casing};
+use crate::text::fold::{apply_casing, Casing};
 use crate::text::scan::Join;
 
 // ---------------------------------------------------------------- lowercase after period
@@ -205,11 +205,10 @@ impl Check for CapitalMidSentence {
             {
                 continue;
             }
-            let folded = fold(bw);
-            if !words.iter().any(|w| fold(w) == folded) {
+            let lower = bw.to_lowercase();
+            if !words.contains(&lower.as_str()) {
                 continue;
             }
-            let lower = bw.to_lowercase();
             out.push(Finding {
                 rule: CAPITAL.into(),
                 severity: Severity::Warning,

@@ -41,6 +41,25 @@ pub(crate) fn word_end_after(s: &str, start: usize) -> usize {
     i
 }
 
+/// Positions of `.` `,` `;` `:` in `bytes[from..to]`, in order (memchr, not a byte loop).
+pub(crate) fn punctuation_positions(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    let hay = &bytes[from..to];
+    let mut three = memchr::memchr3_iter(b'.', b',', b';', hay).peekable();
+    let mut colons = memchr::memchr_iter(b':', hay).peekable();
+    std::iter::from_fn(move || {
+        let next = match (three.peek(), colons.peek()) {
+            (Some(&a), Some(&b)) if b < a => colons.next(),
+            (Some(_), _) => three.next(),
+            (None, _) => colons.next(),
+        };
+        next.map(|i| from + i)
+    })
+}
+
 pub(crate) fn is_abbreviation(lang: &str, word: &str) -> bool {
     let w = word.to_lowercase();
     abbreviations(lang).contains(&w.as_str())
@@ -154,13 +173,12 @@ impl Check for DoubledPunctuation {
         let s = seg.text;
         let bytes = s.as_bytes();
         let is_p = |b: u8| matches!(b, b'.' | b',' | b';' | b':');
-        let mut i = seg.start;
-        while i < seg.end {
-            let b = bytes[i];
-            if !is_p(b) {
-                i += 1;
+        let mut resume = seg.start;
+        for i in punctuation_positions(bytes, seg.start, seg.end) {
+            if i < resume {
                 continue;
             }
+            let b = bytes[i];
             // Spaced: "x . ," or "x. ."
             let j = i + 2;
             if j < seg.end && bytes[i + 1] == b' ' && is_p(bytes[j]) {
@@ -185,7 +203,7 @@ impl Check for DoubledPunctuation {
                         Some((i, j + 1, (c as char).to_string())),
                         Applicability::Safe,
                     ));
-                    i = j + 1;
+                    resume = j + 1;
                     continue;
                 }
             }
@@ -216,11 +234,9 @@ impl Check for DoubledPunctuation {
                         Some((i, i + 2, (c as char).to_string())),
                         Applicability::Safe,
                     ));
-                    i += 2;
-                    continue;
+                    resume = i + 2;
                 }
             }
-            i += 1;
         }
     }
 }
@@ -254,12 +270,9 @@ impl Check for SpaceBeforePunctuation {
     fn check(&self, seg: &Segment, out: &mut Vec<Finding>) {
         let s = seg.text;
         let bytes = s.as_bytes();
-        for i in seg.start + 1..seg.end {
+        for i in punctuation_positions(bytes, seg.start, seg.end) {
             let b = bytes[i];
-            if !matches!(b, b',' | b';' | b':' | b'.') {
-                continue;
-            }
-            if bytes[i - 1] != b' ' {
+            if i == seg.start || bytes[i - 1] != b' ' {
                 continue;
             }
             let mut k = i - 1;
@@ -362,7 +375,7 @@ impl Check for FullwidthPunctuation {
         }
         let s = seg.as_str();
         // Fast exit: every mark is in U+3000..U+303F or U+FF00..U+FF5F (3 bytes, E3 or EF).
-        if !s.bytes().any(|b| b == 0xE3 || b == 0xEF) {
+        if memchr::memchr2(0xE3, 0xEF, s.as_bytes()).is_none() {
             return;
         }
         for (rel, c) in s.char_indices() {

@@ -58,7 +58,7 @@ impl Check for Untranslated {
                 let t = &tokens[k];
                 n += 1;
                 if t.id != NO_ID {
-                    if let Some(&mask) = seg.word_langs.get(t.id as usize) {
+                    if let Some(&mask) = seg.word_langs.get(t.id as usize).filter(|m| **m != 0) {
                         for (b, c) in counts.iter_mut().enumerate() {
                             if mask & (1 << b) != 0 {
                                 *c += 1;
@@ -81,7 +81,8 @@ impl Check for Untranslated {
                 let foreign = STOP_LANGS[best];
                 // English and German stop words share nothing with the Romance languages: an
                 // overwhelming count decides alone. Otherwise lingua confirms, on a sample.
-                let decisive = matches!(foreign, "en" | "de") && best_n >= 4 && best_n > 3 * own;
+                let decisive = matches!(foreign, "en" | "de")
+                    && ((best_n >= 3 && own == 0) || (best_n >= 4 && best_n > 3 * own));
                 if decisive {
                     flagged = Some(foreign);
                 } else {

@@ -7,7 +7,7 @@ use super::{Entry, Glossary, Window};
 use crate::inflect::Features;
 use crate::text::fold::{fold, strip_accents};
 use crate::text::scan::{self, Join, Token, Vocab, NO_ID};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A context cue: one or more words, each exact or a prefix (`empresa*`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,12 +125,28 @@ pub struct Match {
     pub exact: bool,
 }
 
+/// The patterns that start with one word.
+#[derive(Debug, Clone, Default)]
+struct Start {
+    /// States that accept after this one word.
+    single: Vec<u32>,
+    /// States after two words, by the key of the second word.
+    by_next: FxHashMap<u64, Vec<u32>>,
+    /// States after two words whose second slot is `*`.
+    any_next: Vec<u32>,
+}
+
+const NO_START: u32 = u32::MAX;
+
 #[derive(Debug, Clone)]
 pub struct Matcher {
     vocab: Vocab,
     nodes: Vec<Node>,
-    /// First states by vocabulary id (one array lookup per known word).
-    root: Vec<Vec<u32>>,
+    /// Index into `starts` by vocabulary id (`NO_START` for words that start no pattern).
+    root: Vec<u32>,
+    /// What may follow each first word, indexed by the second word: one hash lookup per
+    /// occurrence of a frequent first word ("el", "de") however many patterns start with it.
+    starts: Vec<Start>,
     variants: Vec<Variant>,
     pub entries: Vec<CompiledEntry>,
 }
@@ -144,6 +160,7 @@ impl Matcher {
             vocab: Vocab::default(),
             nodes: Vec::new(),
             root: Vec::new(),
+            starts: Vec::new(),
             variants: Vec::new(),
             entries: Vec::with_capacity(g.entries.len()),
         };
@@ -175,11 +192,26 @@ impl Matcher {
                 }
             }
         }
-        m.root = vec![Vec::new(); m.vocab.len()];
+        m.root = vec![NO_START; m.vocab.len()];
         for (id, node) in firsts {
-            let list = &mut m.root[id as usize];
-            if !list.contains(&node) {
-                list.push(node);
+            if m.root[id as usize] == NO_START {
+                m.root[id as usize] = m.starts.len() as u32;
+                m.starts.push(Start::default());
+            }
+            let start = &mut m.starts[m.root[id as usize] as usize];
+            let n = &m.nodes[node as usize];
+            if !n.accepts.is_empty() && !start.single.contains(&node) {
+                start.single.push(node);
+            }
+            let Some(second) = n.next else { continue };
+            if n.any && !start.any_next.contains(&second) {
+                start.any_next.push(second);
+            }
+            for &key in &n.keys {
+                let list = start.by_next.entry(key).or_default();
+                if !list.contains(&second) {
+                    list.push(second);
+                }
             }
         }
         Ok(m)
@@ -282,13 +314,36 @@ impl Matcher {
             if t.id == NO_ID {
                 continue;
             }
-            let firsts = &self.root[t.id as usize];
-            if firsts.is_empty() {
+            let si = self.root[t.id as usize];
+            if si == NO_START {
+                continue;
+            }
+            let start = &self.starts[si as usize];
+            for &s in &start.single {
+                for a in &self.nodes[s as usize].accepts {
+                    raw.push((i, a));
+                }
+            }
+            let Some(t2) = tokens.get(i + 1) else {
+                continue;
+            };
+            if t2.join == Join::Break {
                 continue;
             }
             states.clear();
-            states.extend_from_slice(firsts);
-            let mut j = i;
+            if t2.id != NO_ID {
+                let key = ((t2.id as u64) << 2) | join_code(t2.join);
+                if let Some(list) = start.by_next.get(&key) {
+                    states.extend_from_slice(list);
+                }
+            }
+            if t2.join == Join::Space {
+                states.extend_from_slice(&start.any_next);
+            }
+            if states.is_empty() {
+                continue;
+            }
+            let mut j = i + 1;
             loop {
                 for &s in &states {
                     for a in &self.nodes[s as usize].accepts {

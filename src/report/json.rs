@@ -42,11 +42,11 @@ struct JsonFinding<'a> {
     fix: Option<&'a crate::finding::Fix>,
 }
 
-/// The JSON object of one finding.
-pub fn finding_value(r: &FileReport, f: &crate::finding::Finding) -> Value {
+/// Writes the JSON object of one finding.
+fn write_finding(w: &mut dyn Write, r: &FileReport, f: &crate::finding::Finding) -> io::Result<()> {
     let (line, column) = r.lines.position(r.text, f.start);
     let (end_line, end_column) = r.lines.position(r.text, f.end);
-    serde_json::to_value(JsonFinding {
+    let finding = JsonFinding {
         path: r.path,
         rule: &f.rule,
         severity: f.severity.as_str(),
@@ -62,8 +62,8 @@ pub fn finding_value(r: &FileReport, f: &crate::finding::Finding) -> Value {
         suggestions: &f.suggestions,
         reason: f.reason.as_deref(),
         fix: f.fix.as_ref(),
-    })
-    .unwrap_or(Value::Null)
+    };
+    serde_json::to_writer(w, &finding).map_err(io::Error::from)
 }
 
 impl Reporter for Json {
@@ -72,7 +72,7 @@ impl Reporter for Json {
         for f in r.findings {
             w.write_all(if self.any { b",\n    " } else { b"\n    " })?;
             self.any = true;
-            serde_json::to_writer(&mut *w, &finding_value(r, f))?;
+            write_finding(w, r, f)?;
         }
         Ok(())
     }

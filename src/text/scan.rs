@@ -4,7 +4,7 @@
 //! A word is a maximal run of alphanumeric characters. What separates two words decides whether a
 //! phrase may continue across it: white space (no blank line) or a single hyphen.
 
-use super::fold::fold_char;
+use super::fold::fold_into;
 use rustc_hash::FxHashMap;
 
 /// Id of a word that occurs in no pattern.
@@ -32,11 +32,42 @@ pub struct Token {
     pub id: u32,
 }
 
-/// Folded words → ids.
-#[derive(Debug, Default, Clone)]
+/// Folded words → ids, with a small bit filter in front of the hash map: most words of a text
+/// are not in the vocabulary, and the filter turns them away without hashing.
+#[derive(Debug, Clone)]
 pub struct Vocab {
     ids: FxHashMap<Box<str>, u32>,
     max_len: usize,
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: usize = 1 << 18;
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Vocab {
+            ids: FxHashMap::default(),
+            max_len: 0,
+            filter: vec![0; FILTER_BITS / 64],
+        }
+    }
+}
+
+/// Filter slot of a folded word: its length, first two and last bytes.
+#[inline]
+fn filter_slot(w: &[u8]) -> usize {
+    let n = w.len();
+    let (a, b, z) = match n {
+        0 => (0, 0, 0),
+        1 => (w[0], 0, w[0]),
+        _ => (w[0], w[1], w[n - 1]),
+    };
+    let h = (a as usize)
+        .wrapping_mul(0x9E37)
+        .wrapping_add((b as usize).wrapping_mul(0x85EB))
+        .wrapping_add((z as usize).wrapping_mul(0xC2B3))
+        .wrapping_add(n.min(31).wrapping_mul(0x27D4));
+    (h ^ (h >> 7)) % FILTER_BITS
 }
 
 impl Vocab {
@@ -46,6 +77,8 @@ impl Vocab {
         }
         let id = self.ids.len() as u32;
         self.max_len = self.max_len.max(folded.len());
+        let slot = filter_slot(folded.as_bytes());
+        self.filter[slot / 64] |= 1 << (slot % 64);
         self.ids.insert(folded.into(), id);
         id
     }
@@ -53,6 +86,10 @@ impl Vocab {
     #[inline]
     pub fn get(&self, folded: &str) -> u32 {
         if folded.len() > self.max_len {
+            return NO_ID;
+        }
+        let slot = filter_slot(folded.as_bytes());
+        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return NO_ID;
         }
         self.ids.get(folded).copied().unwrap_or(NO_ID)
@@ -87,45 +124,55 @@ pub fn scan(text: &str, from: usize, to: usize, vocab: &Vocab, out: &mut Vec<Tok
                 continue;
             }
         } else {
-            let c = decode(text, i);
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
+            let (word, len) = non_ascii_word_char(text, bytes, i);
+            if !word {
+                i += len;
                 continue;
             }
         }
-        // A word starts at i.
+        // A word starts at i: find its end first, then fold it once.
         let start = i;
-        buf.clear();
-        let mut too_long = false;
+        let mut ascii = true;
         while i < to {
             let b = bytes[i];
             if b < 0x80 {
                 if !is_ascii_word_byte(b) {
                     break;
                 }
-                if !too_long {
-                    buf.push(b.to_ascii_lowercase() as char);
-                }
                 i += 1;
             } else {
-                let c = decode(text, i);
-                if !c.is_alphanumeric() {
+                let (word, len) = non_ascii_word_char(text, bytes, i);
+                if !word {
                     break;
                 }
-                if !too_long {
-                    buf.push(fold_char(c));
-                }
-                i += c.len_utf8();
+                ascii = false;
+                i += len;
             }
-            if buf.len() > 48 {
-                too_long = true;
+        }
+        let word = &text[start..i];
+        let too_long = word.len() > 4 * vocab.max_len.max(1);
+        // Lowercase ASCII words (most words) are looked up as they stand, without a copy.
+        let plain = ascii && !word.bytes().any(|b| b.is_ascii_uppercase());
+        if !too_long && !plain {
+            buf.clear();
+            if ascii {
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+            } else {
+                fold_into(word, &mut buf);
             }
         }
         let join = match prev_end {
             None => Join::Break,
             Some(pe) => classify_gap(&bytes[pe..start]),
         };
-        let id = if too_long { NO_ID } else { vocab.get(&buf) };
+        let id = if too_long {
+            NO_ID
+        } else if plain {
+            vocab.get(word)
+        } else {
+            vocab.get(&buf)
+        };
         out.push(Token {
             start,
             end: i,
@@ -134,6 +181,19 @@ pub fn scan(text: &str, from: usize, to: usize, vocab: &Vocab, out: &mut Vec<Tok
         });
         prev_end = Some(i);
     }
+}
+
+/// Whether the UTF-8 sequence at `i` (a non-ASCII lead byte) is a letter or digit, with a fast
+/// path for the Latin-1 letters of Spanish, Portuguese, French… (C3 80..BF except × and ÷).
+#[inline]
+fn non_ascii_word_char(text: &str, bytes: &[u8], i: usize) -> (bool, usize) {
+    if bytes[i] == 0xC3 {
+        if let Some(&b) = bytes.get(i + 1) {
+            return (b != 0x97 && b != 0xB7, 2);
+        }
+    }
+    let c = decode(text, i);
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 #[inline]
