@@ -28,6 +28,7 @@ impl GlossaryCheck {
                 &self.glossary.lang,
                 &f.text,
                 f.plural.as_deref(),
+                f.change(),
                 m.features,
             ) {
                 Some(s) => s,

@@ -63,8 +63,23 @@ pub struct FixSpec {
     pub gender: Option<Gender>,
     #[serde(default)]
     pub plural: Option<String>,
+    /// Stem change of a fix verb (`ue`, `ie`, `i`), so it conjugates right (pedir → pide).
+    #[serde(default)]
+    pub stem_change: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl FixSpec {
+    /// The stem change of this fix, if it is a verb that has one.
+    pub fn change(&self) -> pattern::StemChange {
+        match self.stem_change.as_deref() {
+            Some("ue") => pattern::StemChange::Ue,
+            Some("ie") => pattern::StemChange::Ie,
+            Some("i") => pattern::StemChange::I,
+            _ => pattern::StemChange::None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -343,6 +358,14 @@ pub fn validate_entry(e: &Entry, lang: &str) -> Result<(), String> {
     for f in &e.fixes {
         if f.text.trim().is_empty() {
             return Err("empty fix".into());
+        }
+        if let Some(c) = &f.stem_change {
+            if !matches!(c.as_str(), "ue" | "ie" | "i") {
+                return Err(format!(
+                    "fix {:?}: stem_change must be \"ue\", \"ie\" or \"i\"",
+                    f.text
+                ));
+            }
         }
         let folded: Vec<String> = f
             .text

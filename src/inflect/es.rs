@@ -1084,7 +1084,7 @@ fn is_infinitive(w: &str) -> bool {
 
 /// Conjugates a verb-phrase fix ("implantarse", "tener sentido") to the matched slot. `None`
 /// when that cannot be done reliably (a participle of a pronominal verb, an imperative).
-pub fn conjugate_fix(fix: &str, slot: usize) -> Option<String> {
+pub fn conjugate_fix(fix: &str, slot: usize, change: StemChange) -> Option<String> {
     let (first, rest) = match fix.split_once(' ') {
         Some((f, r)) => (f, Some(r)),
         None => (fix, None),
@@ -1103,7 +1103,7 @@ pub fn conjugate_fix(fix: &str, slot: usize) -> Option<String> {
         }
         found?
     };
-    let forms = conjugate(verb, StemChange::None);
+    let forms = conjugate(verb, change);
     let form = forms.get(slot)?;
     let head = match clitic {
         None => form.clone(),
@@ -1111,7 +1111,15 @@ pub fn conjugate_fix(fix: &str, slot: usize) -> Option<String> {
             INF => format!("{form}{c}"),
             GER => gerund_with_clitic(form, c),
             s if (PART..PART + 4).contains(&s) || s >= IMP => return None,
-            _ => format!("{c} {form}"),
+            s => {
+                // A reflexive pronoun follows the person: me implanto, nos implantamos.
+                let c = if c == "se" {
+                    ["me", "te", "se", "nos", "os", "se"][(s - PRES) % 6]
+                } else {
+                    c
+                };
+                format!("{c} {form}")
+            }
         },
     };
     Some(match rest {
@@ -1122,9 +1130,14 @@ pub fn conjugate_fix(fix: &str, slot: usize) -> Option<String> {
 
 /// Inflects a fix written in the base form (singular noun phrase, masculine singular adjective,
 /// infinitive) to the features of the matched text. `None` when no reliable form exists.
-pub fn inflect_fix(fix: &str, plural_override: Option<&str>, f: Features) -> Option<String> {
+pub fn inflect_fix(
+    fix: &str,
+    plural_override: Option<&str>,
+    change: StemChange,
+    f: Features,
+) -> Option<String> {
     if let Some(slot) = f.verb_slot {
-        return conjugate_fix(fix, slot as usize);
+        return conjugate_fix(fix, slot as usize, change);
     }
     if !f.plural && !f.feminine {
         return Some(fix.to_string());
@@ -1285,37 +1298,51 @@ mod tests {
             ..Features::default()
         };
         assert_eq!(
-            inflect_fix("implantarse", None, verb("pret-3s")).as_deref(),
+            inflect_fix("implantarse", None, StemChange::None, verb("pret-3s")).as_deref(),
             Some("se implantó")
         );
         assert_eq!(
-            inflect_fix("implantarse", None, verb("ger")).as_deref(),
+            inflect_fix("implantarse", None, StemChange::None, verb("ger")).as_deref(),
             Some("implantándose")
         );
         assert_eq!(
-            inflect_fix("implantarse", None, verb("inf")).as_deref(),
+            inflect_fix("implantarse", None, StemChange::None, verb("inf")).as_deref(),
             Some("implantarse")
         );
-        assert_eq!(inflect_fix("implantarse", None, verb("part-ms")), None);
         assert_eq!(
-            inflect_fix("tener sentido", None, verb("pres-3s")).as_deref(),
+            inflect_fix("implantarse", None, StemChange::None, verb("part-ms")),
+            None
+        );
+        assert_eq!(
+            inflect_fix("darse cuenta de", None, StemChange::None, verb("pres-1p")).as_deref(),
+            Some("nos damos cuenta de")
+        );
+        assert_eq!(
+            inflect_fix("pedir", None, StemChange::I, verb("pres-3s")).as_deref(),
+            Some("pide")
+        );
+        assert_eq!(
+            inflect_fix("tener sentido", None, StemChange::None, verb("pres-3s")).as_deref(),
             Some("tiene sentido")
         );
         let pl = Features {
             plural: true,
             ..Features::default()
         };
-        assert_eq!(inflect_fix("sector", None, pl).as_deref(), Some("sectores"));
         assert_eq!(
-            inflect_fix("caso de uso", None, pl).as_deref(),
+            inflect_fix("sector", None, StemChange::None, pl).as_deref(),
+            Some("sectores")
+        );
+        assert_eq!(
+            inflect_fix("caso de uso", None, StemChange::None, pl).as_deref(),
             Some("casos de uso")
         );
         assert_eq!(
-            inflect_fix("gran modelo", None, pl).as_deref(),
+            inflect_fix("gran modelo", None, StemChange::None, pl).as_deref(),
             Some("grandes modelos")
         );
         assert_eq!(
-            inflect_fix("ventaja competitiva", None, pl).as_deref(),
+            inflect_fix("ventaja competitiva", None, StemChange::None, pl).as_deref(),
             Some("ventajas competitivas")
         );
         let fpl = Features {
@@ -1324,11 +1351,11 @@ mod tests {
             verb_slot: None,
         };
         assert_eq!(
-            inflect_fix("nacional", None, fpl).as_deref(),
+            inflect_fix("nacional", None, StemChange::None, fpl).as_deref(),
             Some("nacionales")
         );
         assert_eq!(
-            inflect_fix("autónomo", None, fpl).as_deref(),
+            inflect_fix("autónomo", None, StemChange::None, fpl).as_deref(),
             Some("autónomas")
         );
     }

@@ -36,10 +36,11 @@ pub fn inflect_fix(
     lang: &str,
     fix: &str,
     plural_override: Option<&str>,
+    change: crate::dictionary::pattern::StemChange,
     f: Features,
 ) -> Option<String> {
     match lang {
-        "es" => es::inflect_fix(fix, plural_override, f),
+        "es" => es::inflect_fix(fix, plural_override, change, f),
         _ => other::inflect_fix(lang, fix, plural_override, f),
     }
 }
