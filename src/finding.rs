@@ -1,6 +1,7 @@
 //! The one vocabulary every stage shares: findings, severities, categories and fixes.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
@@ -123,22 +124,22 @@ pub struct Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable rule code, e.g. `es/track-as-sector` or `mt/missing-space-after-period`.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     pub category: Category,
     pub start: usize,
     pub end: usize,
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Replacement strings, best first.
     pub suggestions: Vec<String>,
     /// Short reason shown after the suggestions.
-    pub reason: Option<String>,
+    pub reason: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
 }
 
 impl Finding {
     /// Sort key: position first, then rule, so output is stable.
     pub fn sort_key(&self) -> (usize, usize, &str) {
-        (self.start, self.end, self.rule.as_str())
+        (self.start, self.end, &self.rule)
     }
 }

@@ -215,7 +215,7 @@ impl Check for CapitalMidSentence {
                 category: Category::Fluency,
                 start: a.start,
                 end: b.end,
-                message: format!("«{bw}» is capitalized in mid-sentence"),
+                message: format!("«{bw}» is capitalized in mid-sentence").into(),
                 suggestions: vec![format!("{} {lower}", seg.word(a))],
                 reason: Some("a segment boundary of the machine translation".into()),
                 fix: Some(Fix {

@@ -52,14 +52,14 @@ impl GlossaryCheck {
             }],
         });
         Finding {
-            rule: e.id.clone(),
+            rule: e.id.clone().into(),
             severity: e.severity,
             category: e.category,
             start: m.start,
             end: m.end,
-            message: e.message.clone(),
+            message: e.message.clone().into(),
             suggestions,
-            reason: Some(e.reason_text()),
+            reason: Some(e.reason_text().into()),
             fix,
         }
     }

@@ -98,22 +98,22 @@ pub(crate) fn builtin_doc(
 
 /// A finding of a built-in rule with one edit.
 pub(crate) fn simple_finding(
-    doc_code: &str,
+    doc_code: &'static str,
     category: Category,
     severity: Severity,
     span: (usize, usize),
-    message: String,
+    message: impl Into<std::borrow::Cow<'static, str>>,
     edit: Option<(usize, usize, String)>,
     applicability: Applicability,
 ) -> Finding {
     let suggestions = edit.iter().map(|e| e.2.clone()).collect();
     Finding {
-        rule: doc_code.to_string(),
+        rule: doc_code.into(),
         severity,
         category,
         start: span.0,
         end: span.1,
-        message,
+        message: message.into(),
         suggestions,
         reason: None,
         fix: edit.map(|(start, end, replacement)| crate::finding::Fix {

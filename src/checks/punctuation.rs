@@ -135,7 +135,7 @@ impl Check for MissingSpaceAfterPeriod {
                 Category::Fluency,
                 Severity::Warning,
                 (ws, xe),
-                "missing space after the period".into(),
+                "missing space after the period",
                 Some((i + 1, i + 1, " ".into())),
                 Applicability::Safe,
             ));
@@ -199,7 +199,7 @@ impl Check for DoubledPunctuation {
                         Category::Fluency,
                         Severity::Warning,
                         (i, j + 1),
-                        format!("doubled punctuation «{}»", &s[i..j + 1]),
+                        "doubled punctuation",
                         Some((i, j + 1, (c as char).to_string())),
                         Applicability::Safe,
                     ));
@@ -230,7 +230,7 @@ impl Check for DoubledPunctuation {
                         Category::Fluency,
                         Severity::Warning,
                         (i, i + 2),
-                        format!("doubled punctuation «{}»", &s[i..i + 2]),
+                        "doubled punctuation",
                         Some((i, i + 2, (c as char).to_string())),
                         Applicability::Safe,
                     ));
@@ -313,7 +313,7 @@ impl Check for SpaceBeforePunctuation {
                 Category::Fluency,
                 Severity::Warning,
                 (ws, i + 1),
-                format!("space before «{}»", b as char),
+                "space before punctuation",
                 Some((k, i, String::new())),
                 Applicability::Safe,
             ));

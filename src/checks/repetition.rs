@@ -74,7 +74,7 @@ impl Check for DoubledWord {
                 category: Category::Fluency,
                 start: a.start,
                 end: b.end,
-                message: format!("«{aw}» twice in a row"),
+                message: format!("«{aw}» twice in a row").into(),
                 suggestions: vec![aw.to_string()],
                 reason: None,
                 fix: Some(Fix {

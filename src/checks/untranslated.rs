@@ -41,6 +41,23 @@ impl Check for Untranslated {
         };
         let text = seg.text;
         let tokens = seg.tokens;
+        // Quick exit: a segment needs stop words of another language (and not of its own)
+        // before any line of it can look foreign.
+        let own_bit = 1u8 << target;
+        let foreign = tokens
+            .iter()
+            .filter(|t| {
+                t.id != NO_ID
+                    && seg
+                        .word_langs
+                        .get(t.id as usize)
+                        .is_some_and(|&m| m != 0 && m & own_bit == 0)
+            })
+            .take(MIN_FOREIGN_STOPS)
+            .count();
+        if foreign < MIN_FOREIGN_STOPS {
+            return;
+        }
         let mut k = 0;
         let mut pending: Option<(usize, usize, &'static str)> = None;
         while k < tokens.len() {
@@ -146,7 +163,8 @@ fn finding(text: &str, (start, end, lang): (usize, usize, &'static str), target:
             "untranslated: this text is in {}, the document in {}",
             crate::dictionary::language_name(lang),
             crate::dictionary::language_name(target)
-        ),
+        )
+        .into(),
         suggestions: Vec::new(),
         reason: Some("translate it, or mark it as not for translation".into()),
         fix: None,

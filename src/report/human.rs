@@ -76,7 +76,7 @@ pub fn help_text(f: &Finding, matched: &str) -> Option<String> {
         parts.push(s);
     }
     if let Some(r) = &f.reason {
-        parts.push(r.clone());
+        parts.push(r.to_string());
     }
     if let Some(fx) = &f.fix {
         match fx.applicability {

@@ -11,6 +11,8 @@ use std::io::{self, Write};
 pub struct Json {
     started: bool,
     any: bool,
+    /// One finding is serialized here, then written in one call.
+    buf: Vec<u8>,
 }
 
 impl Json {
@@ -43,7 +45,7 @@ struct JsonFinding<'a> {
 }
 
 /// Writes the JSON object of one finding.
-fn write_finding(w: &mut dyn Write, r: &FileReport, f: &crate::finding::Finding) -> io::Result<()> {
+fn write_finding(w: &mut Vec<u8>, r: &FileReport, f: &crate::finding::Finding) -> io::Result<()> {
     let (line, column) = r.lines.position(r.text, f.start);
     let (end_line, end_column) = r.lines.position(r.text, f.end);
     let finding = JsonFinding {
@@ -69,12 +71,18 @@ fn write_finding(w: &mut dyn Write, r: &FileReport, f: &crate::finding::Finding)
 impl Reporter for Json {
     fn file(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
         self.start(w)?;
+        self.buf.clear();
         for f in r.findings {
-            w.write_all(if self.any { b",\n    " } else { b"\n    " })?;
+            self.buf
+                .extend_from_slice(if self.any { b",\n    " } else { b"\n    " });
             self.any = true;
-            write_finding(w, r, f)?;
+            write_finding(&mut self.buf, r, f)?;
+            if self.buf.len() > 1 << 16 {
+                w.write_all(&self.buf)?;
+                self.buf.clear();
+            }
         }
-        Ok(())
+        w.write_all(&self.buf)
     }
 
     fn finish(&mut self, w: &mut dyn Write, s: &Summary) -> io::Result<()> {

@@ -45,7 +45,12 @@ impl Summary {
         self.findings += findings.len();
         for f in findings {
             *self.by_severity.entry(f.severity.as_str()).or_default() += 1;
-            *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+            match self.by_rule.get_mut(&*f.rule) {
+                Some(n) => *n += 1,
+                None => {
+                    self.by_rule.insert(f.rule.to_string(), 1);
+                }
+            }
         }
     }
 
