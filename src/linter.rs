@@ -122,13 +122,15 @@ impl Linter {
                     lang: &self.lang,
                     word_langs: &self.word_langs,
                 };
+                let first = out.len();
                 self.glossary.check(&seg, &mut out);
                 for c in &self.builtin {
                     c.check(&seg, &mut out);
                 }
+                // Segments come in order: sorting each one's findings sorts them all.
+                out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             }
         });
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         out
     }

@@ -2,6 +2,7 @@
 //! is a contract (README, "JSON output"): fields are only ever added.
 
 use super::{FileReport, Reporter, Summary};
+use crate::text::lines::LineCursor;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -45,9 +46,14 @@ struct JsonFinding<'a> {
 }
 
 /// Writes the JSON object of one finding.
-fn write_finding(w: &mut Vec<u8>, r: &FileReport, f: &crate::finding::Finding) -> io::Result<()> {
-    let (line, column) = r.lines.position(r.text, f.start);
-    let (end_line, end_column) = r.lines.position(r.text, f.end);
+fn write_finding(
+    w: &mut Vec<u8>,
+    r: &FileReport,
+    cursor: &mut LineCursor,
+    f: &crate::finding::Finding,
+) -> io::Result<()> {
+    let (line, column) = cursor.position(r.text, f.start);
+    let (end_line, end_column) = cursor.position(r.text, f.end);
     let finding = JsonFinding {
         path: r.path,
         rule: &f.rule,
@@ -72,11 +78,12 @@ impl Reporter for Json {
     fn file(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
         self.start(w)?;
         self.buf.clear();
+        let mut cursor = LineCursor::new(r.lines);
         for f in r.findings {
             self.buf
                 .extend_from_slice(if self.any { b",\n    " } else { b"\n    " });
             self.any = true;
-            write_finding(&mut self.buf, r, f)?;
+            write_finding(&mut self.buf, r, &mut cursor, f)?;
             if self.buf.len() > 1 << 16 {
                 w.write_all(&self.buf)?;
                 self.buf.clear();

@@ -81,6 +81,47 @@ impl LineIndex {
     }
 }
 
+/// Positions asked in increasing order, without locking or searching: for reporters that walk
+/// a file's findings in order.
+pub struct LineCursor<'a> {
+    index: &'a LineIndex,
+    line: usize,
+    offset: usize,
+    column: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    pub fn new(index: &'a LineIndex) -> Self {
+        LineCursor {
+            index,
+            line: 0,
+            offset: 0,
+            column: 0,
+        }
+    }
+
+    /// 1-based line and character column of `offset`.
+    pub fn position(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        if offset < self.offset {
+            let (line, column) = self.index.position(text, offset);
+            self.line = line - 1;
+            self.offset = offset;
+            self.column = column - 1;
+            return (line, column);
+        }
+        let starts = &self.index.starts;
+        if starts.get(self.line + 1).is_some_and(|&s| s <= offset) {
+            self.line = self.index.line_of(offset);
+            self.offset = starts[self.line];
+            self.column = 0;
+        }
+        self.column += text[self.offset..offset].chars().count();
+        self.offset = offset;
+        (self.line + 1, self.column + 1)
+    }
+}
+
 /// The largest char boundary not above `i`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
@@ -110,5 +151,10 @@ mod tests {
         assert_eq!(idx.position(text, tres + 2), (2, 7));
         assert_eq!(idx.position(text, tres), (2, 5));
         assert_eq!(idx.line_range(text, 1), (4, 13));
+        let mut c = LineCursor::new(&idx);
+        assert_eq!(c.position(text, tres), (2, 5));
+        assert_eq!(c.position(text, tres + 2), (2, 7));
+        assert_eq!(c.position(text, cuatro), (3, 1));
+        assert_eq!(c.position(text, 0), (1, 1));
     }
 }

@@ -34,8 +34,12 @@ pub struct Token {
 
 /// Folded words → ids, with a small bit filter in front of the hash map: most words of a text
 /// are not in the vocabulary, and the filter turns them away without hashing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Vocab {
+    /// Words of up to 16 bytes, keyed by their bytes packed in a u128: hashing and comparing
+    /// are integer operations inside the table, with no pointer to follow.
+    short: FxHashMap<u128, u32>,
+    /// Longer words.
     ids: FxHashMap<Box<str>, u32>,
     max_len: usize,
     filter: Vec<u64>,
@@ -43,14 +47,15 @@ pub struct Vocab {
 
 const FILTER_BITS: usize = 1 << 18;
 
-impl Default for Vocab {
-    fn default() -> Self {
-        Vocab {
-            ids: FxHashMap::default(),
-            max_len: 0,
-            filter: vec![0; FILTER_BITS / 64],
-        }
+/// A word of up to 16 bytes packed into an integer (zero-padded; words never contain NUL).
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
     }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
 }
 
 /// Filter slot of a folded word: its length, first two and last bytes.
@@ -71,36 +76,53 @@ fn filter_slot(w: &[u8]) -> usize {
 }
 
 impl Vocab {
+    fn lookup(&self, folded: &str) -> Option<u32> {
+        match pack(folded.as_bytes()) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.ids.get(folded).copied(),
+        }
+    }
+
     pub fn intern(&mut self, folded: &str) -> u32 {
-        if let Some(&id) = self.ids.get(folded) {
+        if let Some(id) = self.lookup(folded) {
             return id;
         }
-        let id = self.ids.len() as u32;
+        let id = self.len() as u32;
         self.max_len = self.max_len.max(folded.len());
+        if self.filter.is_empty() {
+            self.filter = vec![0; FILTER_BITS / 64];
+        }
         let slot = filter_slot(folded.as_bytes());
         self.filter[slot / 64] |= 1 << (slot % 64);
-        self.ids.insert(folded.into(), id);
+        match pack(folded.as_bytes()) {
+            Some(k) => {
+                self.short.insert(k, id);
+            }
+            None => {
+                self.ids.insert(folded.into(), id);
+            }
+        }
         id
     }
 
     #[inline]
     pub fn get(&self, folded: &str) -> u32 {
-        if folded.len() > self.max_len {
+        if folded.len() > self.max_len || self.filter.is_empty() {
             return NO_ID;
         }
         let slot = filter_slot(folded.as_bytes());
         if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return NO_ID;
         }
-        self.ids.get(folded).copied().unwrap_or(NO_ID)
+        self.lookup(folded).unwrap_or(NO_ID)
     }
 
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.short.len() + self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.len() == 0
     }
 }
 
@@ -133,12 +155,14 @@ pub fn scan(text: &str, from: usize, to: usize, vocab: &Vocab, out: &mut Vec<Tok
         // A word starts at i: find its end first, then fold it once.
         let start = i;
         let mut ascii = true;
+        let mut upper = false;
         while i < to {
             let b = bytes[i];
             if b < 0x80 {
                 if !is_ascii_word_byte(b) {
                     break;
                 }
+                upper |= b.is_ascii_uppercase();
                 i += 1;
             } else {
                 let (word, len) = non_ascii_word_char(text, bytes, i);
@@ -152,7 +176,7 @@ pub fn scan(text: &str, from: usize, to: usize, vocab: &Vocab, out: &mut Vec<Tok
         let word = &text[start..i];
         let too_long = word.len() > 4 * vocab.max_len.max(1);
         // Lowercase ASCII words (most words) are looked up as they stand, without a copy.
-        let plain = ascii && !word.bytes().any(|b| b.is_ascii_uppercase());
+        let plain = ascii && !upper;
         if !too_long && !plain {
             buf.clear();
             if ascii {
@@ -203,6 +227,9 @@ fn decode(text: &str, i: usize) -> char {
 }
 
 fn classify_gap(gap: &[u8]) -> Join {
+    if gap == b" " {
+        return Join::Space;
+    }
     if gap == b"-" {
         return Join::Hyphen;
     }
