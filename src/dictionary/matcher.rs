@@ -65,6 +65,64 @@ impl Cue {
     }
 }
 
+/// An entry's cues, indexed: one-word cues in hash sets (exact words, and prefixes by length),
+/// so a window is checked in one pass over its words instead of one pass per cue.
+#[derive(Debug, Clone, Default)]
+pub struct CueSet {
+    exact: FxHashSet<Box<str>>,
+    prefixes: FxHashSet<Box<str>>,
+    /// Byte lengths of the prefixes, ascending.
+    prefix_lens: Vec<usize>,
+    multi: Vec<Cue>,
+}
+
+impl CueSet {
+    fn new(cues: Vec<Cue>) -> Self {
+        let mut set = CueSet::default();
+        for c in cues {
+            match c.words.as_slice() {
+                [(w, false)] => {
+                    set.exact.insert(w.as_str().into());
+                }
+                [(w, true)] => {
+                    set.prefixes.insert(w.as_str().into());
+                    if !set.prefix_lens.contains(&w.len()) {
+                        set.prefix_lens.push(w.len());
+                    }
+                }
+                _ => set.multi.push(c),
+            }
+        }
+        set.prefix_lens.sort_unstable();
+        set
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty() && self.prefixes.is_empty() && self.multi.is_empty()
+    }
+
+    /// Whether any cue occurs in `words` outside `skip`.
+    fn occurs(&self, words: &[(usize, usize, String)], skip: (usize, usize)) -> bool {
+        for (s, e, w) in words {
+            if *s < skip.1 && skip.0 < *e {
+                continue;
+            }
+            if self.exact.contains(w.as_str()) {
+                return true;
+            }
+            for &n in &self.prefix_lens {
+                if n > w.len() {
+                    break;
+                }
+                if w.is_char_boundary(n) && self.prefixes.contains(&w[..n]) {
+                    return true;
+                }
+            }
+        }
+        self.multi.iter().any(|c| c.occurs(words, skip))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WindowKind {
     Sentence,
@@ -75,8 +133,8 @@ pub enum WindowKind {
 /// What an entry needs beyond its words.
 #[derive(Debug, Clone)]
 pub struct CompiledEntry {
-    pub requires: Vec<Cue>,
-    pub blocks: Vec<Cue>,
+    pub requires: CueSet,
+    pub blocks: CueSet,
     pub window: WindowKind,
     pub case_sensitive: bool,
 }
@@ -395,6 +453,7 @@ impl Matcher {
             .map(|&(i, a)| (a.entry, tokens[i].start, tokens[i + a.len as usize - 1].end))
             .collect();
         let mut words_cache: Option<Vec<(usize, usize, String)>> = None;
+        let mut sentences_cache: Option<Vec<(usize, usize)>> = None;
         let mut out = Vec::new();
         for &(i, a) in raw.iter().filter(|(_, a)| !a.exception) {
             let first = &tokens[i + a.focus.0 as usize];
@@ -416,12 +475,19 @@ impl Matcher {
                 let words = words_cache
                     .get_or_insert_with(|| scan::folded_words(text, from, to))
                     .as_slice();
-                let window = window_words(text, from, to, words, ce.window, full_start, full_end);
+                let sentences = if ce.window == WindowKind::Sentence {
+                    sentences_cache
+                        .get_or_insert_with(|| crate::text::sentences::sentences(text, from, to))
+                        .as_slice()
+                } else {
+                    &[]
+                };
+                let window = window_words(words, sentences, ce.window, full_start, full_end);
                 let skip = (full_start, full_end);
-                if !ce.requires.is_empty() && !ce.requires.iter().any(|c| c.occurs(window, skip)) {
+                if !ce.requires.is_empty() && !ce.requires.occurs(window, skip) {
                     continue;
                 }
-                if ce.blocks.iter().any(|c| c.occurs(window, skip)) {
+                if ce.blocks.occurs(window, skip) {
                     continue;
                 }
             }
@@ -441,10 +507,8 @@ impl Matcher {
 }
 
 fn window_words<'a>(
-    text: &str,
-    from: usize,
-    to: usize,
     words: &'a [(usize, usize, String)],
+    sentences: &[(usize, usize)],
     kind: WindowKind,
     start: usize,
     end: usize,
@@ -452,7 +516,8 @@ fn window_words<'a>(
     match kind {
         WindowKind::Paragraph => words,
         WindowKind::Sentence => {
-            let (s, e) = crate::text::sentences::sentence_around(text, from, to, start);
+            let k = sentences.partition_point(|x| x.1 <= start);
+            let (s, e) = sentences.get(k).copied().unwrap_or((start, end));
             let e = e.max(end);
             let lo = words.partition_point(|w| w.1 <= s);
             let hi = words.partition_point(|w| w.0 < e);
@@ -473,8 +538,8 @@ fn compile_entry(e: &Entry) -> Result<CompiledEntry, String> {
             .collect()
     };
     Ok(CompiledEntry {
-        requires: cues(&e.context.requires)?,
-        blocks: cues(&e.context.blocks)?,
+        requires: CueSet::new(cues(&e.context.requires)?),
+        blocks: CueSet::new(cues(&e.context.blocks)?),
         window: match &e.context.window {
             Window::Default => WindowKind::Sentence,
             Window::Named(n) if n == "paragraph" => WindowKind::Paragraph,

@@ -15,6 +15,14 @@ pub fn sentence_around(text: &str, from: usize, to: usize, pos: usize) -> (usize
     (from, to)
 }
 
+/// Byte ranges of the sentences of `text[from..to]`, in order.
+pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    text[from..to]
+        .split_sentence_bound_indices()
+        .map(|(i, s)| (from + i, from + i + s.len()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,5 +33,8 @@ mod tests {
         let pos = t.find("aquí").unwrap();
         let (s, e) = sentence_around(t, 0, t.len(), pos);
         assert_eq!(&t[s..e], "Segunda frase aquí. ");
+        let all = sentences(t, 0, t.len());
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[1], (s, e));
     }
 }
