@@ -6,7 +6,7 @@ use super::pattern::{self, Variant};
 use super::{Entry, Glossary, Window};
 use crate::inflect::Features;
 use crate::text::fold::{fold, strip_accents};
-use crate::text::scan::{self, Join, Token, Vocab, NO_ID};
+use crate::text::scan::{FoldedWord, FoldedWords, Join, Token, Vocab, NO_ID};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A context cue: one or more words, each exact or a prefix (`empresa*`).
@@ -39,15 +39,16 @@ impl Cue {
     }
 
     /// Whether the cue occurs in `words` (folded), outside the `skip` range.
-    fn occurs(&self, words: &[(usize, usize, String)], skip: (usize, usize)) -> bool {
+    fn occurs(&self, fw: &FoldedWords, words: &[FoldedWord], skip: (usize, usize)) -> bool {
         let n = self.words.len();
         if words.len() < n {
             return false;
         }
         'outer: for i in 0..=words.len() - n {
             for (k, (cw, prefix)) in self.words.iter().enumerate() {
-                let (s, e, w) = &words[i + k];
-                if *s < skip.1 && skip.0 < *e {
+                let word = &words[i + k];
+                let (s, e, w) = (word.start, word.end, fw.text(word));
+                if s < skip.1 && skip.0 < e {
                     continue 'outer;
                 }
                 let ok = if *prefix {
@@ -102,12 +103,13 @@ impl CueSet {
     }
 
     /// Whether any cue occurs in `words` outside `skip`.
-    fn occurs(&self, words: &[(usize, usize, String)], skip: (usize, usize)) -> bool {
-        for (s, e, w) in words {
-            if *s < skip.1 && skip.0 < *e {
+    fn occurs(&self, fw: &FoldedWords, words: &[FoldedWord], skip: (usize, usize)) -> bool {
+        for word in words {
+            if word.start < skip.1 && skip.0 < word.end {
                 continue;
             }
-            if self.exact.contains(w.as_str()) {
+            let w = fw.text(word);
+            if self.exact.contains(w) {
                 return true;
             }
             for &n in &self.prefix_lens {
@@ -119,7 +121,7 @@ impl CueSet {
                 }
             }
         }
-        self.multi.iter().any(|c| c.occurs(words, skip))
+        self.multi.iter().any(|c| c.occurs(fw, words, skip))
     }
 }
 
@@ -452,7 +454,7 @@ impl Matcher {
             .filter(|(_, a)| a.exception)
             .map(|&(i, a)| (a.entry, tokens[i].start, tokens[i + a.len as usize - 1].end))
             .collect();
-        let mut words_cache: Option<Vec<(usize, usize, String)>> = None;
+        let mut words_cache: Option<FoldedWords> = None;
         let mut sentences_cache: Option<Vec<(usize, usize)>> = None;
         let mut out = Vec::new();
         for &(i, a) in raw.iter().filter(|(_, a)| !a.exception) {
@@ -472,9 +474,8 @@ impl Matcher {
             }
             let ce = &self.entries[a.entry as usize];
             if !ce.requires.is_empty() || !ce.blocks.is_empty() {
-                let words = words_cache
-                    .get_or_insert_with(|| scan::folded_words(text, from, to))
-                    .as_slice();
+                let fw = words_cache.get_or_insert_with(|| FoldedWords::new(text, tokens));
+                let words = fw.words.as_slice();
                 let sentences = if ce.window == WindowKind::Sentence {
                     sentences_cache
                         .get_or_insert_with(|| crate::text::sentences::sentences(text, from, to))
@@ -484,10 +485,10 @@ impl Matcher {
                 };
                 let window = window_words(words, sentences, ce.window, full_start, full_end);
                 let skip = (full_start, full_end);
-                if !ce.requires.is_empty() && !ce.requires.occurs(window, skip) {
+                if !ce.requires.is_empty() && !ce.requires.occurs(fw, window, skip) {
                     continue;
                 }
-                if ce.blocks.occurs(window, skip) {
+                if ce.blocks.occurs(fw, window, skip) {
                     continue;
                 }
             }
@@ -507,25 +508,25 @@ impl Matcher {
 }
 
 fn window_words<'a>(
-    words: &'a [(usize, usize, String)],
+    words: &'a [FoldedWord],
     sentences: &[(usize, usize)],
     kind: WindowKind,
     start: usize,
     end: usize,
-) -> &'a [(usize, usize, String)] {
+) -> &'a [FoldedWord] {
     match kind {
         WindowKind::Paragraph => words,
         WindowKind::Sentence => {
             let k = sentences.partition_point(|x| x.1 <= start);
             let (s, e) = sentences.get(k).copied().unwrap_or((start, end));
             let e = e.max(end);
-            let lo = words.partition_point(|w| w.1 <= s);
-            let hi = words.partition_point(|w| w.0 < e);
+            let lo = words.partition_point(|w| w.end <= s);
+            let hi = words.partition_point(|w| w.start < e);
             &words[lo..hi.max(lo)]
         }
         WindowKind::Words(n) => {
-            let lo = words.partition_point(|w| w.1 <= start).saturating_sub(n);
-            let hi = (words.partition_point(|w| w.0 < end) + n).min(words.len());
+            let lo = words.partition_point(|w| w.end <= start).saturating_sub(n);
+            let hi = (words.partition_point(|w| w.start < end) + n).min(words.len());
             &words[lo..hi.max(lo)]
         }
     }

@@ -254,12 +254,57 @@ fn classify_gap(gap: &[u8]) -> Join {
     Join::Space
 }
 
-/// The folded words of `text[from..to]` (for context cues and tests; not on the hot path).
+/// A word of a segment with its folded form in a shared buffer.
+#[derive(Debug, Clone, Copy)]
+pub struct FoldedWord {
+    pub start: usize,
+    pub end: usize,
+    lo: u32,
+    hi: u32,
+}
+
+/// The folded words of a segment, in one buffer (no allocation per word). For context cues:
+/// built only for segments that have a candidate match.
+#[derive(Debug, Default)]
+pub struct FoldedWords {
+    buf: String,
+    pub words: Vec<FoldedWord>,
+}
+
+impl FoldedWords {
+    /// From the segment's tokens.
+    pub fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut fw = FoldedWords {
+            buf: String::with_capacity(tokens.len() * 8),
+            words: Vec::with_capacity(tokens.len()),
+        };
+        for t in tokens {
+            let lo = fw.buf.len() as u32;
+            super::fold::fold_into(&text[t.start..t.end], &mut fw.buf);
+            fw.words.push(FoldedWord {
+                start: t.start,
+                end: t.end,
+                lo,
+                hi: fw.buf.len() as u32,
+            });
+        }
+        fw
+    }
+
+    /// The folded text of a word.
+    pub fn text(&self, w: &FoldedWord) -> &str {
+        &self.buf[w.lo as usize..w.hi as usize]
+    }
+}
+
+/// The folded words of `text[from..to]` (tests and tools; not on the hot path).
 pub fn folded_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, String)> {
     let mut toks = Vec::new();
     scan(text, from, to, &Vocab::default(), &mut toks);
-    toks.iter()
-        .map(|t| (t.start, t.end, super::fold::fold(&text[t.start..t.end])))
+    let fw = FoldedWords::new(text, &toks);
+    fw.words
+        .iter()
+        .map(|w| (w.start, w.end, fw.text(w).to_string()))
         .collect()
 }
 
