@@ -455,7 +455,7 @@ impl Matcher {
             .map(|&(i, a)| (a.entry, tokens[i].start, tokens[i + a.len as usize - 1].end))
             .collect();
         let mut words_cache: Option<FoldedWords> = None;
-        let mut sentences_cache: Option<Vec<(usize, usize)>> = None;
+        let mut sentences = crate::text::sentences::LazySentences::new(text, from, to);
         let mut out = Vec::new();
         for &(i, a) in raw.iter().filter(|(_, a)| !a.exception) {
             let first = &tokens[i + a.focus.0 as usize];
@@ -476,14 +476,12 @@ impl Matcher {
             if !ce.requires.is_empty() || !ce.blocks.is_empty() {
                 let fw = words_cache.get_or_insert_with(|| FoldedWords::new(text, tokens));
                 let words = fw.words.as_slice();
-                let sentences = if ce.window == WindowKind::Sentence {
-                    sentences_cache
-                        .get_or_insert_with(|| crate::text::sentences::sentences(text, from, to))
-                        .as_slice()
+                let sentence = if ce.window == WindowKind::Sentence {
+                    sentences.around(full_start)
                 } else {
-                    &[]
+                    None
                 };
-                let window = window_words(words, sentences, ce.window, full_start, full_end);
+                let window = window_words(words, sentence, ce.window, full_start, full_end);
                 let skip = (full_start, full_end);
                 if !ce.requires.is_empty() && !ce.requires.occurs(fw, window, skip) {
                     continue;
@@ -509,7 +507,7 @@ impl Matcher {
 
 fn window_words<'a>(
     words: &'a [FoldedWord],
-    sentences: &[(usize, usize)],
+    sentence: Option<(usize, usize)>,
     kind: WindowKind,
     start: usize,
     end: usize,
@@ -517,8 +515,7 @@ fn window_words<'a>(
     match kind {
         WindowKind::Paragraph => words,
         WindowKind::Sentence => {
-            let k = sentences.partition_point(|x| x.1 <= start);
-            let (s, e) = sentences.get(k).copied().unwrap_or((start, end));
+            let (s, e) = sentence.unwrap_or((start, end));
             let e = e.max(end);
             let lo = words.partition_point(|w| w.end <= s);
             let hi = words.partition_point(|w| w.start < e);
