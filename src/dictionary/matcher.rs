@@ -228,7 +228,7 @@ impl Matcher {
             entries: Vec::with_capacity(g.entries.len()),
         };
         for w in extra {
-            m.vocab.intern(&fold(w));
+            m.vocab.intern_hot(&fold(w));
         }
         let mut firsts: Vec<(u32, u32)> = Vec::new();
         for (i, e) in g.entries.iter().enumerate() {
