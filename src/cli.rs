@@ -62,6 +62,23 @@ pub struct CheckArgs {
     /// Extra dictionary in glosa's JSON format (repeatable)
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+    /// Apply safe fixes in place (with `-`: print the fixed text), then report what remains
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply unsafe fixes
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+}
+
+/// What to do with fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    Report,
+    Fix { unsafe_fixes: bool },
+    Diff { unsafe_fixes: bool },
 }
 
 #[derive(Debug, clap::Args)]
@@ -157,24 +174,105 @@ enum Outcome {
         path: String,
         text: String,
         findings: Vec<crate::finding::Finding>,
+        /// Fixes applied (with --fix) or that would be (with --diff).
+        fixed: usize,
+        /// With --diff: the unified diff; with --fix on stdin: the fixed text.
+        output: Option<String>,
+        /// A problem writing the fixed file (the file is left as it was).
+        error: Option<FileError>,
     },
     Skipped,
     Failed(FileError),
 }
 
-fn check_one(linter: &Linter, input: &Input) -> Outcome {
+fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
     let path = input.display();
-    match walk::load(input) {
-        Ok(Loaded::Binary) => Outcome::Skipped,
-        Ok(Loaded::Text(text)) => {
+    let text = match walk::load(input) {
+        Ok(Loaded::Binary) => return Outcome::Skipped,
+        Ok(Loaded::Text(text)) => text,
+        Err(message) => return Outcome::Failed(FileError { path, message }),
+    };
+    let unsafe_fixes = match mode {
+        FixMode::Report => {
             let findings = linter.check(&text);
-            Outcome::Checked {
+            return Outcome::Checked {
                 path,
                 text,
                 findings,
+                fixed: 0,
+                output: None,
+                error: None,
+            };
+        }
+        FixMode::Fix { unsafe_fixes } | FixMode::Diff { unsafe_fixes } => unsafe_fixes,
+    };
+    let fixed = crate::fix::fix_text(linter, &text, unsafe_fixes);
+    if !fixed.converged {
+        let findings = linter.check(&text);
+        let error = Some(FileError {
+            path: path.clone(),
+            message: format!(
+                "fixes did not settle after {} rounds (a dictionary fix keeps producing \
+                 findings; please report it): file left unchanged",
+                crate::fix::MAX_ROUNDS
+            ),
+        });
+        return Outcome::Checked {
+            path,
+            text,
+            findings,
+            fixed: 0,
+            output: None,
+            error,
+        };
+    }
+    if let FixMode::Diff { .. } = mode {
+        let diff = crate::fix::unified_diff(&path, &text, &fixed.text);
+        return Outcome::Checked {
+            path,
+            text,
+            findings: Vec::new(),
+            fixed: fixed.applied,
+            output: Some(diff),
+            error: None,
+        };
+    }
+    let mut error = None;
+    let mut output = None;
+    match input {
+        Input::Stdin => output = Some(fixed.text.clone()),
+        Input::File(p) => {
+            if fixed.text != text {
+                if let Err(message) =
+                    crate::fix::write::write_atomic(p, text.as_bytes(), &fixed.text)
+                {
+                    error = Some(FileError {
+                        path: path.clone(),
+                        message,
+                    });
+                }
             }
         }
-        Err(message) => Outcome::Failed(FileError { path, message }),
+    }
+    if error.is_some() {
+        let findings = linter.check(&text);
+        return Outcome::Checked {
+            path,
+            text,
+            findings,
+            fixed: 0,
+            output,
+            error,
+        };
+    }
+    let findings = linter.check(&fixed.text);
+    Outcome::Checked {
+        path,
+        text: fixed.text,
+        findings,
+        fixed: fixed.applied,
+        output,
+        error,
     }
 }
 
@@ -183,6 +281,17 @@ const BATCH: usize = 256;
 
 fn check(a: CheckArgs) -> miette::Result<i32> {
     let linter = build_linter(&a.lang, &a.dicts)?;
+    let mode = if a.fix {
+        FixMode::Fix {
+            unsafe_fixes: a.unsafe_fixes,
+        }
+    } else if a.diff {
+        FixMode::Diff {
+            unsafe_fixes: a.unsafe_fixes,
+        }
+    } else {
+        FixMode::Report
+    };
     let (inputs, walk_errors) = walk::collect(&a.paths);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -192,14 +301,31 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
         ..Summary::default()
     };
     for batch in inputs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch.par_iter().map(|i| check_one(&linter, i)).collect();
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|i| check_one(&linter, i, mode))
+            .collect();
         for o in outcomes {
             match o {
                 Outcome::Checked {
                     path,
                     text,
                     findings,
+                    fixed,
+                    output,
+                    error,
                 } => {
+                    summary.fixed += fixed;
+                    if let Some(e) = error {
+                        summary.errors.push(e);
+                    }
+                    if let Some(o) = output {
+                        // A diff, or the fixed text of stdin: that is the output.
+                        summary.files_checked += 1;
+                        out.write_all(o.as_bytes())
+                            .map_err(miette::Report::from_err)?;
+                        continue;
+                    }
                     summary.add(&findings);
                     if !findings.is_empty() {
                         let lines = LineIndex::new(&text);
@@ -221,10 +347,21 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
             }
         }
     }
-    reporter
-        .finish(&mut out, &summary)
-        .map_err(miette::Report::from_err)?;
+    if mode == FixMode::Report
+        || matches!(mode, FixMode::Fix { .. }) && !a.paths.iter().all(|p| p.as_os_str() == "-")
+    {
+        reporter
+            .finish(&mut out, &summary)
+            .map_err(miette::Report::from_err)?;
+    }
     out.flush().map_err(miette::Report::from_err)?;
+    if let FixMode::Diff { .. } = mode {
+        eprintln!(
+            "{} {} would be applied",
+            summary.fixed,
+            if summary.fixed == 1 { "fix" } else { "fixes" }
+        );
+    }
     if a.format == Format::Json {
         for e in &summary.errors {
             eprintln!("error: {}: {}", e.path, e.message);
@@ -234,7 +371,7 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
     std::mem::forget(linter);
     Ok(if !summary.errors.is_empty() {
         EXIT_ERROR
-    } else if summary.findings > 0 {
+    } else if summary.findings > 0 || matches!(mode, FixMode::Diff { .. }) && summary.fixed > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod cli;
 pub mod dictionary;
 pub mod finding;
+pub mod fix;
 pub mod formats;
 pub mod inflect;
 pub mod lang;

@@ -505,13 +505,13 @@ impl Matcher {
     }
 }
 
-fn window_words<'a>(
-    words: &'a [FoldedWord],
+fn window_words(
+    words: &[FoldedWord],
     sentence: Option<(usize, usize)>,
     kind: WindowKind,
     start: usize,
     end: usize,
-) -> &'a [FoldedWord] {
+) -> &[FoldedWord] {
     match kind {
         WindowKind::Paragraph => words,
         WindowKind::Sentence => {

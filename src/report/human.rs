@@ -177,6 +177,9 @@ impl Reporter for Human {
                 files(s.files_checked)
             )
         };
+        if s.fixed > 0 {
+            line = format!("Fixed {} {}. {line}", s.fixed, plural("finding", s.fixed));
+        }
         if s.files_skipped > 0 {
             line.push_str(&format!("; {} skipped", s.files_skipped));
         }

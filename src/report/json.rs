@@ -106,6 +106,7 @@ impl Reporter for Json {
             "files_with_findings": s.files_with_findings,
             "findings": s.findings,
             "errors": s.errors.len(),
+            "fixed": s.fixed,
             "by_severity": s.by_severity,
             "by_rule": s.by_rule,
         });

@@ -27,6 +27,8 @@ pub struct Summary {
     pub by_severity: BTreeMap<&'static str, usize>,
     pub by_rule: BTreeMap<String, usize>,
     pub errors: Vec<FileError>,
+    /// Fixes applied with --fix.
+    pub fixed: usize,
 }
 
 /// A file that could not be checked.
