@@ -2,10 +2,12 @@
 
 use super::{Check, RuleDoc, Segment};
 use crate::dictionary::matcher::{resolve_overlaps, Matcher};
+use crate::dictionary::Gender;
 use crate::dictionary::{language_name, Entry, Glossary};
 use crate::finding::{Applicability, Edit, Finding, Fix};
+use crate::fix::agreement;
 use crate::inflect;
-use crate::text::fold::{apply_casing, casing_of};
+use crate::text::fold::{apply_casing, casing_of, Casing};
 
 pub struct GlossaryCheck {
     pub glossary: Glossary,
@@ -43,19 +45,48 @@ impl GlossaryCheck {
                 suggestions.push(s);
             }
         }
-        let fix = suggestions.first().map(|s| Fix {
+        let mut edit_start = m.start;
+        let mut replacement = suggestions.first().cloned();
+        // A noun fix of the other gender takes its determiner along; an agreeing adjective
+        // after it makes the fix display-only (agreement of adjectives comes later).
+        let fix_gender = e.fixes.first().and_then(|f| f.gender);
+        if let (Some(old), Some(new), None, Some(rep)) = (
+            e.gender,
+            fix_gender,
+            m.features.verb_slot,
+            replacement.as_mut(),
+        ) {
+            if old != new && self.glossary.lang == "es" {
+                let to_fem = new == Gender::Feminine;
+                if let Some((ds, det)) =
+                    agreement::retarget_determiner(seg.text, seg.start, m.start, to_fem)
+                {
+                    edit_start = ds;
+                    let rep_cased = if ds < m.start && casing == Casing::Capitalized {
+                        rep.to_lowercase()
+                    } else {
+                        rep.clone()
+                    };
+                    *rep = format!("{det}{rep_cased}");
+                }
+                if agreement::agreeing_word_after(seg.text, m.end, seg.end, !to_fem) {
+                    applicability = Applicability::DisplayOnly;
+                }
+            }
+        }
+        let fix = replacement.map(|r| Fix {
             applicability,
             edits: vec![Edit {
-                start: m.start,
+                start: edit_start,
                 end: m.end,
-                replacement: s.clone(),
+                replacement: r,
             }],
         });
         Finding {
             rule: e.id.clone().into(),
             severity: e.severity,
             category: e.category,
-            start: m.start,
+            start: edit_start,
             end: m.end,
             message: e.message.clone().into(),
             suggestions,

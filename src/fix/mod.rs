@@ -1,6 +1,7 @@
 //! Applying fixes: the edits of safe (and, when asked, unsafe) fixes, without overlaps, repeated
 //! until the text stops changing; and writing the result back atomically.
 
+pub mod agreement;
 pub mod write;
 
 use crate::finding::{Applicability, Finding};
@@ -102,11 +103,16 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    similar::TextDiff::from_lines(old, new)
+    let path = path.trim_start_matches('/');
+    let mut diff = similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+        .to_string();
+    if !diff.ends_with('\n') {
+        diff.push('\n');
+    }
+    diff
 }
 
 #[cfg(test)]

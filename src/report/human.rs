@@ -57,17 +57,19 @@ impl std::error::Error for FindingDiagnostic<'_> {}
 /// The `help:` text: the replacement(s) and the reason.
 pub fn help_text(f: &Finding, matched: &str) -> Option<String> {
     let mut parts = Vec::new();
+    // The phrase the fix writes (with its determiner, when the gender changed), else the
+    // first suggestion.
+    let whole_edit = f
+        .fix
+        .as_ref()
+        .filter(|fx| fx.edits.len() == 1)
+        .map(|fx| &fx.edits[0])
+        .filter(|e| e.start == f.start && e.end == f.end);
     if let Some((first, rest)) = f.suggestions.split_first() {
-        let whole = f
-            .fix
-            .as_ref()
-            .and_then(|fx| (fx.edits.len() == 1).then(|| &fx.edits[0]))
-            .filter(|e| e.start == f.start && e.end == f.end)
-            .is_some();
-        let mut s = if whole || f.fix.is_none() {
-            format!("replace «{matched}» with «{first}»")
-        } else {
-            format!("write «{first}»")
+        let mut s = match whole_edit {
+            Some(e) => format!("replace «{matched}» with «{}»", e.replacement),
+            None if f.fix.is_none() => format!("replace «{matched}» with «{first}»"),
+            None => format!("write «{first}»"),
         };
         if !rest.is_empty() {
             let others: Vec<String> = rest.iter().map(|r| format!("«{r}»")).collect();

@@ -1,0 +1,158 @@
+//! Spanish agreement around a replaced noun: when the fix has another gender than the wrong
+//! noun, the determiner before it changes too ("la pista" → "el sector", "de la pista" → "del
+//! sector", "esta pista" → "este sector", "a la escena" → "al caso de uso"). Determiners are a
+//! closed class: the pairs below are grammar, not vocabulary.
+
+use crate::text::fold::{apply_casing, casing_of};
+
+/// (masculine, feminine) forms of the gendered determiners, singular and plural.
+const PAIRS: [(&str, &str); 24] = [
+    ("el", "la"),
+    ("los", "las"),
+    ("un", "una"),
+    ("unos", "unas"),
+    ("este", "esta"),
+    ("estos", "estas"),
+    ("ese", "esa"),
+    ("esos", "esas"),
+    ("aquel", "aquella"),
+    ("aquellos", "aquellas"),
+    ("otro", "otra"),
+    ("otros", "otras"),
+    ("mucho", "mucha"),
+    ("muchos", "muchas"),
+    ("todo", "toda"),
+    ("todos", "todas"),
+    ("algún", "alguna"),
+    ("algunos", "algunas"),
+    ("ningún", "ninguna"),
+    ("nuestro", "nuestra"),
+    ("nuestros", "nuestras"),
+    ("vuestro", "vuestra"),
+    ("dicho", "dicha"),
+    ("dichos", "dichas"),
+];
+
+/// The word that ends right before `pos` (one space between), with its start.
+fn word_before(text: &str, from: usize, pos: usize) -> Option<(usize, &str)> {
+    let before = text.get(from..pos)?;
+    let rest = before.strip_suffix(' ')?;
+    let start = rest
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &rest[start..];
+    (!w.is_empty()).then_some((from + start, w))
+}
+
+/// The replacement of the determiner phrase before a noun at `noun_start` (within
+/// `text[from..]`) for a noun of the other gender: `(start, new text)` where `new text`
+/// replaces `text[start..noun_start]`. `None` when there is no gendered determiner.
+pub fn retarget_determiner(
+    text: &str,
+    from: usize,
+    noun_start: usize,
+    to_feminine: bool,
+) -> Option<(usize, String)> {
+    let (ds, det) = word_before(text, from, noun_start)?;
+    let casing = casing_of(det);
+    let lower = det.to_lowercase();
+    // Contractions: del / al ↔ de la / a la.
+    match (lower.as_str(), to_feminine) {
+        ("del", true) => return Some((ds, apply_casing("de la ", casing))),
+        ("al", true) => return Some((ds, apply_casing("a la ", casing))),
+        ("la", false) => {
+            if let Some((ps, prep)) = word_before(text, from, ds) {
+                match prep.to_lowercase().as_str() {
+                    "de" => return Some((ps, apply_casing("del ", casing_of(prep)))),
+                    "a" => return Some((ps, apply_casing("al ", casing_of(prep)))),
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    let new = PAIRS.iter().find_map(|&(m, f)| match to_feminine {
+        true if lower == m => Some(f),
+        false if lower == f => Some(m),
+        _ => None,
+    })?;
+    Some((ds, format!("{} ", apply_casing(new, casing))))
+}
+
+/// Whether the word after `pos` looks like an adjective agreeing with the old noun (ends in
+/// -o/-os for a masculine noun, -a/-as for a feminine one): then the noun cannot be swapped
+/// alone.
+pub fn agreeing_word_after(text: &str, pos: usize, end: usize, old_feminine: bool) -> bool {
+    let Some(rest) = text.get(pos..end).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let w = w.to_lowercase();
+    if w.chars().count() < 3
+        || matches!(
+            w.as_str(),
+            "para"
+                | "sobre"
+                | "contra"
+                | "como"
+                | "pero"
+                | "donde"
+                | "cuando"
+                | "todo"
+                | "nada"
+                | "otra"
+                | "otro"
+        )
+    {
+        return false;
+    }
+    if old_feminine {
+        w.ends_with('a') || w.ends_with("as")
+    } else {
+        w.ends_with('o') || w.ends_with("os")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(text: &str, noun: &str, fem: bool) -> Option<String> {
+        let n = text.find(noun).unwrap();
+        retarget_determiner(text, 0, n, fem).map(|(s, new)| format!("{}{}", &text[..s], new))
+    }
+
+    #[test]
+    fn determiners_follow_the_new_gender() {
+        assert_eq!(fix("la pista", "pista", false).as_deref(), Some("el "));
+        assert_eq!(fix("La pista", "pista", false).as_deref(), Some("El "));
+        assert_eq!(fix("de la pista", "pista", false).as_deref(), Some("del "));
+        assert_eq!(fix("a la escena", "escena", false).as_deref(), Some("al "));
+        assert_eq!(fix("esta pista", "pista", false).as_deref(), Some("este "));
+        assert_eq!(
+            fix("unas pistas", "pistas", false).as_deref(),
+            Some("unos ")
+        );
+        assert_eq!(
+            fix("del jugador", "jugador", true).as_deref(),
+            Some("de la ")
+        );
+        assert_eq!(
+            fix("los jugadores", "jugadores", true).as_deref(),
+            Some("las ")
+        );
+        assert_eq!(fix("con pistas", "pistas", false), None);
+    }
+
+    #[test]
+    fn adjectives_after_block_the_swap() {
+        let t = "las pistas nuevas crecen";
+        let e = t.find("pistas").unwrap() + "pistas".len();
+        assert!(agreeing_word_after(t, e, t.len(), true));
+        let t = "la pista del modelo";
+        let e = t.find("pista").unwrap() + "pista".len();
+        assert!(!agreeing_word_after(t, e, t.len(), true));
+    }
+}
