@@ -182,3 +182,37 @@ proptest! {
         }
     }
 }
+
+/// Golden files: for each `tests/golden/X.fixed.txt` (safe fixes) and `X.fixed-unsafe.txt`
+/// (safe and unsafe fixes), the original is `samples/X.txt`.
+#[test]
+fn samples_fix_to_their_golden_files() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/golden");
+    let mut checked = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".fixed.txt") else {
+            continue;
+        };
+        let original =
+            fs::read_to_string(root.join("samples").join(format!("{stem}.txt"))).unwrap();
+        for (suffix, unsafe_fixes) in [(".fixed.txt", false), (".fixed-unsafe.txt", true)] {
+            let golden = fs::read_to_string(dir.join(format!("{stem}{suffix}"))).unwrap();
+            let fixed = fix_text(linter(), &original, unsafe_fixes);
+            assert!(fixed.converged);
+            assert_eq!(fixed.text, golden, "{stem}{suffix}");
+            // Nothing fixable of that kind is left.
+            for f in linter().check(&fixed.text) {
+                let left = f
+                    .fix
+                    .as_ref()
+                    .is_some_and(|x| wanted(x.applicability, unsafe_fixes));
+                assert!(!left, "{stem}{suffix}: {} still fixable", f.rule);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2);
+}

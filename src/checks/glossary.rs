@@ -46,6 +46,7 @@ impl GlossaryCheck {
             }
         }
         let mut edit_start = m.start;
+        let mut edit_end = m.end;
         let mut replacement = suggestions.first().cloned();
         // A noun fix of the other gender takes its determiner along; an agreeing adjective
         // after it makes the fix display-only (agreement of adjectives comes later).
@@ -69,8 +70,28 @@ impl GlossaryCheck {
                     };
                     *rep = format!("{det}{rep_cased}");
                 }
-                if agreement::agreeing_word_after(seg.text, m.end, seg.end, !to_fem) {
-                    applicability = Applicability::DisplayOnly;
+                // One adjective right after the noun follows it (las pistas nuevas → los
+                // sectores nuevos); a second one is beyond what we do safely.
+                if let Some((adj_start, adj_end, adj)) =
+                    agreement::agreeing_word_after(seg.text, m.end, seg.end, !to_fem)
+                {
+                    // A singular word in -a after a feminine noun may be a verb ("la pista
+                    // avanza"): shown, not rewritten.
+                    let maybe_verb = !to_fem && !adj.ends_with('s');
+                    match agreement::regender_adjective(adj, to_fem) {
+                        Some(new_adj)
+                            if !maybe_verb
+                                && agreement::agreeing_word_after(
+                                    seg.text, adj_end, seg.end, !to_fem,
+                                )
+                                .is_none() =>
+                        {
+                            edit_end = adj_end;
+                            rep.push_str(&seg.text[m.end..adj_start]);
+                            rep.push_str(&new_adj);
+                        }
+                        _ => applicability = Applicability::DisplayOnly,
+                    }
                 }
             }
         }
@@ -78,7 +99,7 @@ impl GlossaryCheck {
             applicability,
             edits: vec![Edit {
                 start: edit_start,
-                end: m.end,
+                end: edit_end,
                 replacement: r,
             }],
         });
@@ -87,7 +108,7 @@ impl GlossaryCheck {
             severity: e.severity,
             category: e.category,
             start: edit_start,
-            end: m.end,
+            end: edit_end,
             message: e.message.clone().into(),
             suggestions,
             reason: Some(e.reason_text().into()),

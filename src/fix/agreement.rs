@@ -73,26 +73,61 @@ pub fn retarget_determiner(
         }
         _ => {}
     }
-    let new = PAIRS.iter().find_map(|&(m, f)| match to_feminine {
+    if let Some(new) = swap(&lower, to_feminine) {
+        return Some((ds, format!("{} ", apply_casing(new, casing))));
+    }
+    // One adjective between determiner and noun: "los principales jugadores".
+    let (ds2, det2) = word_before(text, from, ds)?;
+    let new = swap(&det2.to_lowercase(), to_feminine)?;
+    let gendered = ["o", "a", "os", "as"].iter().any(|e| det.ends_with(e));
+    let adj = if gendered {
+        regender_adjective(det, to_feminine)?
+    } else {
+        det.to_string()
+    };
+    Some((
+        ds2,
+        format!("{} {adj} ", apply_casing(new, casing_of(det2))),
+    ))
+}
+
+fn swap(lower: &str, to_feminine: bool) -> Option<&'static str> {
+    PAIRS.iter().find_map(|&(m, f)| match to_feminine {
         true if lower == m => Some(f),
         false if lower == f => Some(m),
         _ => None,
-    })?;
-    Some((ds, format!("{} ", apply_casing(new, casing))))
+    })
 }
 
-/// Whether the word after `pos` looks like an adjective agreeing with the old noun (ends in
-/// -o/-os for a masculine noun, -a/-as for a feminine one): then the noun cannot be swapped
-/// alone.
-pub fn agreeing_word_after(text: &str, pos: usize, end: usize, old_feminine: bool) -> bool {
-    let Some(rest) = text.get(pos..end).and_then(|r| r.strip_prefix(' ')) else {
-        return false;
-    };
-    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    let w = w.to_lowercase();
-    if w.chars().count() < 3
+/// The word right after `pos` (one space between) when it looks like an adjective agreeing
+/// with a noun of the old gender (ends in -o/-os for masculine, -a/-as for feminine):
+/// `(start, end, word)`.
+pub fn agreeing_word_after(
+    text: &str,
+    pos: usize,
+    end: usize,
+    old_feminine: bool,
+) -> Option<(usize, usize, &str)> {
+    let mut rest = text.get(pos..end)?.strip_prefix(' ')?;
+    let mut pos = pos;
+    // An intensifier between noun and adjective: "más pequeños", "muy nuevas".
+    for adv in ["más ", "muy ", "menos ", "tan "] {
+        if let Some(r) = rest.strip_prefix(adv) {
+            rest = r;
+            pos += adv.len();
+            break;
+        }
+    }
+    let len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let w = &rest[..len];
+    let lower = w.to_lowercase();
+    if lower.chars().count() < 3
         || matches!(
-            w.as_str(),
+            lower.as_str(),
             "para"
                 | "sobre"
                 | "contra"
@@ -104,15 +139,47 @@ pub fn agreeing_word_after(text: &str, pos: usize, end: usize, old_feminine: boo
                 | "nada"
                 | "otra"
                 | "otro"
+                | "hasta"
+                | "entre"
+                | "desde"
+                | "hacia"
+                | "tras"
+                | "según"
+                | "durante"
+                | "mediante"
+                | "ahora"
+                | "luego"
+                | "pronto"
+                | "tanto"
+                | "cuanto"
         )
     {
-        return false;
+        return None;
     }
-    if old_feminine {
-        w.ends_with('a') || w.ends_with("as")
+    let agrees = if old_feminine {
+        lower.ends_with('a') || lower.ends_with("as")
     } else {
-        w.ends_with('o') || w.ends_with("os")
-    }
+        lower.ends_with('o') || lower.ends_with("os")
+    };
+    agrees.then_some((pos + 1, pos + 1 + len, w))
+}
+
+/// The other-gender form of an adjective ending in -o/-a/-os/-as (nuevas → nuevos).
+pub fn regender_adjective(w: &str, to_feminine: bool) -> Option<String> {
+    let (stem, plural) = if let Some(s) = w.strip_suffix("os").or_else(|| w.strip_suffix("as")) {
+        (s, true)
+    } else if let Some(s) = w.strip_suffix('o').or_else(|| w.strip_suffix('a')) {
+        (s, false)
+    } else {
+        return None;
+    };
+    let ending = match (to_feminine, plural) {
+        (true, true) => "as",
+        (true, false) => "a",
+        (false, true) => "os",
+        (false, false) => "o",
+    };
+    Some(format!("{stem}{ending}"))
 }
 
 #[cfg(test)]
@@ -144,15 +211,30 @@ mod tests {
             Some("las ")
         );
         assert_eq!(fix("con pistas", "pistas", false), None);
+        assert_eq!(
+            fix("los principales jugadores", "jugadores", true).as_deref(),
+            Some("las principales ")
+        );
+        assert_eq!(
+            fix("los nuevos jugadores", "jugadores", true).as_deref(),
+            Some("las nuevas ")
+        );
     }
 
     #[test]
     fn adjectives_after_block_the_swap() {
         let t = "las pistas nuevas crecen";
         let e = t.find("pistas").unwrap() + "pistas".len();
-        assert!(agreeing_word_after(t, e, t.len(), true));
+        let (s, x, w) = agreeing_word_after(t, e, t.len(), true).unwrap();
+        assert_eq!((w, &t[s..x]), ("nuevas", "nuevas"));
+        assert_eq!(regender_adjective(w, false).as_deref(), Some("nuevos"));
+        assert_eq!(regender_adjective("chino", true).as_deref(), Some("china"));
+        let t = "los jugadores más pequeños";
+        let e = t.find("jugadores").unwrap() + "jugadores".len();
+        let (_, _, w) = agreeing_word_after(t, e, t.len(), false).unwrap();
+        assert_eq!(w, "pequeños");
         let t = "la pista del modelo";
         let e = t.find("pista").unwrap() + "pista".len();
-        assert!(!agreeing_word_after(t, e, t.len(), true));
+        assert!(agreeing_word_after(t, e, t.len(), true).is_none());
     }
 }
