@@ -7,7 +7,7 @@ use crate::dictionary::{language_name, Entry, Glossary};
 use crate::finding::{Applicability, Edit, Finding, Fix};
 use crate::fix::agreement;
 use crate::inflect;
-use crate::text::fold::{apply_casing, casing_of, Casing};
+use crate::text::fold::{apply_casing, casing_of};
 
 pub struct GlossaryCheck {
     pub glossary: Glossary,
@@ -63,12 +63,7 @@ impl GlossaryCheck {
                     agreement::retarget_determiner(seg.text, seg.start, m.start, to_fem)
                 {
                     edit_start = ds;
-                    let rep_cased = if ds < m.start && casing == Casing::Capitalized {
-                        rep.to_lowercase()
-                    } else {
-                        rep.clone()
-                    };
-                    *rep = format!("{det}{rep_cased}");
+                    *rep = format!("{det}{rep}");
                 }
                 // One adjective right after the noun follows it (las pistas nuevas → los
                 // sectores nuevos); a second one is beyond what we do safely.

@@ -35,7 +35,14 @@ const PAIRS: [(&str, &str); 24] = [
 
 /// The word that ends right before `pos` (one space between), with its start.
 fn word_before(text: &str, from: usize, pos: usize) -> Option<(usize, &str)> {
-    let before = text.get(from..pos)?;
+    let mut before = text.get(from..pos)?;
+    // An opening quote between the word and the noun: las "escenas".
+    for q in ['"', '“', '«', '\''] {
+        if let Some(b) = before.strip_suffix(q) {
+            before = b;
+            break;
+        }
+    }
     let rest = before.strip_suffix(' ')?;
     let start = rest
         .char_indices()
@@ -74,7 +81,8 @@ pub fn retarget_determiner(
         _ => {}
     }
     if let Some(new) = swap(&lower, to_feminine) {
-        return Some((ds, format!("{} ", apply_casing(new, casing))));
+        let gap = &text[ds + det.len()..noun_start];
+        return Some((ds, format!("{}{gap}", apply_casing(new, casing))));
     }
     // One adjective between determiner and noun: "los principales jugadores".
     let (ds2, det2) = word_before(text, from, ds)?;
@@ -85,9 +93,10 @@ pub fn retarget_determiner(
     } else {
         det.to_string()
     };
+    let gap = &text[ds + det.len()..noun_start];
     Some((
         ds2,
-        format!("{} {adj} ", apply_casing(new, casing_of(det2))),
+        format!("{} {adj}{gap}", apply_casing(new, casing_of(det2))),
     ))
 }
 
@@ -211,6 +220,10 @@ mod tests {
             Some("las ")
         );
         assert_eq!(fix("con pistas", "pistas", false), None);
+        assert_eq!(
+            fix("las \"escenas\"", "escenas", false).as_deref(),
+            Some("los \"")
+        );
         assert_eq!(
             fix("los principales jugadores", "jugadores", true).as_deref(),
             Some("las principales ")
