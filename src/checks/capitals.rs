@@ -163,6 +163,11 @@ impl Check for CapitalMidSentence {
                 continue;
             }
             let bw = seg.word(b);
+            // Cheap first test: function words are short and start with a capital letter.
+            let lead = bw.as_bytes()[0];
+            if bw.len() > 8 || !(lead.is_ascii_uppercase() || lead >= 0xC3) {
+                continue;
+            }
             let mut chars = bw.chars();
             let Some(first) = chars.next() else { continue };
             if !first.is_uppercase() || !chars.clone().all(|ch| ch.is_lowercase()) {

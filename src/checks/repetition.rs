@@ -43,9 +43,18 @@ impl Check for DoubledWord {
             }
             let (aw, bw) = (seg.word(a), seg.word(b));
             // Same spelling, or a capitalized first word at a sentence start ("El el").
-            let same = aw == bw
-                || crate::text::fold::apply_casing(bw, crate::text::fold::Casing::Capitalized)
-                    == aw;
+            let same = aw == bw || {
+                // "El el": the first letter differs in case only.
+                let (mut ac, mut bc) = (aw.chars(), bw.chars());
+                match (ac.next(), bc.next()) {
+                    (Some(x), Some(y)) => {
+                        x.is_uppercase()
+                            && x.to_lowercase().eq(std::iter::once(y))
+                            && ac.as_str() == bc.as_str()
+                    }
+                    _ => false,
+                }
+            };
             if !same {
                 continue;
             }
