@@ -62,6 +62,9 @@ pub struct CheckArgs {
     /// Extra dictionary in glosa's JSON format (repeatable)
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+    /// Exit 1 only for findings of this severity or above
+    #[arg(long, value_enum, default_value = "info", value_name = "SEVERITY")]
+    pub fail_on: FailOn,
     /// Apply safe fixes in place (with `-`: print the fixed text), then report what remains
     #[arg(long)]
     pub fix: bool,
@@ -71,6 +74,16 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change; write nothing
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+}
+
+/// The least severity that makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+    /// Findings never fail the run (exit 0 unless an error occurred)
+    Never,
 }
 
 /// What to do with fixes.
@@ -362,7 +375,7 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
             if summary.fixed == 1 { "fix" } else { "fixes" }
         );
     }
-    if a.format == Format::Json {
+    if a.format != Format::Human {
         for e in &summary.errors {
             eprintln!("error: {}: {}", e.path, e.message);
         }
@@ -371,11 +384,30 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
     std::mem::forget(linter);
     Ok(if !summary.errors.is_empty() {
         EXIT_ERROR
-    } else if summary.findings > 0 || matches!(mode, FixMode::Diff { .. }) && summary.fixed > 0 {
+    } else if failing(&summary, a.fail_on)
+        || matches!(mode, FixMode::Diff { .. }) && summary.fixed > 0
+    {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Whether the findings reach the `--fail-on` severity.
+fn failing(s: &Summary, fail_on: FailOn) -> bool {
+    use crate::finding::Severity;
+    let at_least = |min: Severity| {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .iter()
+            .filter(|&&sev| sev >= min)
+            .any(|&sev| s.count(sev) > 0)
+    };
+    match fail_on {
+        FailOn::Info => at_least(Severity::Info),
+        FailOn::Warning => at_least(Severity::Warning),
+        FailOn::Error => at_least(Severity::Error),
+        FailOn::Never => false,
+    }
 }
 
 fn rules(a: RulesArgs) -> miette::Result<i32> {
@@ -384,12 +416,12 @@ fn rules(a: RulesArgs) -> miette::Result<i32> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let res: io::Result<()> = (|| {
         match a.format {
-            Format::Json => {
+            Format::Json | Format::Jsonl => {
                 let v: Vec<serde_json::Value> = rules.iter().map(rule_json).collect();
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;
             }
-            Format::Human => {
+            Format::Human | Format::Short | Format::Github => {
                 let width = rules.iter().map(|r| r.code.len()).max().unwrap_or(10);
                 for r in &rules {
                     writeln!(

@@ -238,3 +238,53 @@ fn directories_are_walked_in_path_order_respecting_ignore_files() {
         "{paths:?}"
     );
 }
+
+#[test]
+fn ci_formats_and_fail_on() {
+    let text = "Una frase con con error.\n";
+    let short = stdout_of(
+        glosa()
+            .args(["check", "--format", "short", "-"])
+            .write_stdin(text),
+        1,
+    );
+    assert_eq!(
+        String::from_utf8(short).unwrap(),
+        "<stdin>:1:11: mt/doubled-word «con» twice in a row (→ con)\n"
+    );
+    let gh = stdout_of(
+        glosa()
+            .args(["check", "--format", "github", "-"])
+            .write_stdin(text),
+        1,
+    );
+    assert_eq!(
+        String::from_utf8(gh).unwrap(),
+        "::warning file=<stdin>,line=1,col=11,endLine=1,endColumn=18,title=mt/doubled-word::«con» twice in a row (→ con)\n"
+    );
+    let jsonl = stdout_of(
+        glosa()
+            .args(["check", "--format", "jsonl", "-"])
+            .write_stdin(text),
+        1,
+    );
+    let lines: Vec<Value> = String::from_utf8(jsonl)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["rule"], "mt/doubled-word");
+    assert_eq!(lines[0]["column"], 11);
+    // A warning does not fail a run that fails on errors only.
+    glosa()
+        .args(["check", "--fail-on", "error", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    glosa()
+        .args(["check", "--fail-on", "warning", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1);
+}

@@ -46,7 +46,7 @@ struct JsonFinding<'a> {
 }
 
 /// Writes the JSON object of one finding.
-fn write_finding(
+pub(super) fn write_finding(
     w: &mut Vec<u8>,
     r: &FileReport,
     cursor: &mut LineCursor,

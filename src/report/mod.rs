@@ -2,6 +2,7 @@
 
 pub mod human;
 pub mod json;
+pub mod lines;
 pub mod source;
 
 use crate::finding::{Finding, Severity};
@@ -76,6 +77,12 @@ pub enum Format {
     Human,
     /// one JSON document (see README: the JSON contract)
     Json,
+    /// one finding a line: path:line:col: CODE message
+    Short,
+    /// GitHub Actions workflow annotations
+    Github,
+    /// one JSON object a line, streamed
+    Jsonl,
 }
 
 /// The reporter for a format.
@@ -83,5 +90,8 @@ pub fn reporter(format: Format, color: bool) -> Box<dyn Reporter> {
     match format {
         Format::Human => Box::new(human::Human::new(color)),
         Format::Json => Box::new(json::Json::default()),
+        Format::Short => Box::new(lines::Short),
+        Format::Github => Box::new(lines::Github),
+        Format::Jsonl => Box::new(lines::Jsonl::default()),
     }
 }
