@@ -130,3 +130,23 @@ fn the_schema_rejects_what_the_loader_rejects() {
         "examples": {"bad": ["x"], "good": ["y"]}}]});
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn noun_fixes_carry_their_gender() {
+    // Agreement needs it: "la pista" → "el sector" only works when "sector" is known masculine.
+    let mut missing = Vec::new();
+    for lang in languages() {
+        let g = Glossary::embedded(&lang).unwrap();
+        for e in &g.entries {
+            let noun = e.pos == Some(glosa::dictionary::Pos::Noun) || e.gender.is_some();
+            for f in e.fixes.iter().filter(|f| noun && f.gender.is_none()) {
+                missing.push(format!("{}: fix {:?}", e.id, f.text));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "noun fixes without gender:\n{}",
+        missing.join("\n")
+    );
+}

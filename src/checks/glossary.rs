@@ -51,22 +51,27 @@ impl GlossaryCheck {
         // A noun fix of the other gender takes its determiner along; an agreeing adjective
         // after it makes the fix display-only (agreement of adjectives comes later).
         let fix_gender = e.fixes.first().and_then(|f| f.gender);
-        if let (Some(old), Some(new), None, Some(rep)) = (
-            e.gender,
+        if let (Some(new), None, Some(rep), "es") = (
             fix_gender,
             m.features.verb_slot,
             replacement.as_mut(),
+            self.glossary.lang.as_str(),
         ) {
-            if old != new && self.glossary.lang == "es" {
-                let to_fem = new == Gender::Feminine;
-                if let Some((ds, det)) =
-                    agreement::retarget_determiner(seg.text, seg.start, m.start, to_fem)
-                {
-                    edit_start = ds;
-                    *rep = format!("{det}{rep}");
-                }
-                // One adjective right after the noun follows it (las pistas nuevas → los
-                // sectores nuevos); a second one is beyond what we do safely.
+            let to_fem = new == Gender::Feminine;
+            // Only a determiner of the other gender changes; when the entry does not say the
+            // wrong noun's gender, the determiner tells it.
+            let mut swapped = false;
+            if let Some((ds, det)) =
+                agreement::retarget_determiner(seg.text, seg.start, m.start, to_fem)
+            {
+                edit_start = ds;
+                *rep = format!("{det}{rep}");
+                swapped = true;
+            }
+            let changes = e.gender.map_or(swapped, |old| old != new);
+            // One adjective right after the noun follows it (las pistas nuevas → los sectores
+            // nuevos); a second one is beyond what we do safely.
+            if changes {
                 if let Some((adj_start, adj_end, adj)) =
                     agreement::agreeing_word_after(seg.text, m.end, seg.end, !to_fem)
                 {
