@@ -198,6 +198,19 @@ enum Outcome {
     Failed(FileError),
 }
 
+/// The findings of a text that stays as it was (no fix asked, or fixing failed with `error`).
+fn unchanged(linter: &Linter, path: String, text: String, error: Option<FileError>) -> Outcome {
+    let findings = linter.check(&text);
+    Outcome::Checked {
+        path,
+        text,
+        findings,
+        fixed: 0,
+        output: None,
+        error,
+    }
+}
+
 fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
     let path = input.display();
     let text = match walk::load(input) {
@@ -206,38 +219,20 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
         Err(message) => return Outcome::Failed(FileError { path, message }),
     };
     let unsafe_fixes = match mode {
-        FixMode::Report => {
-            let findings = linter.check(&text);
-            return Outcome::Checked {
-                path,
-                text,
-                findings,
-                fixed: 0,
-                output: None,
-                error: None,
-            };
-        }
+        FixMode::Report => return unchanged(linter, path, text, None),
         FixMode::Fix { unsafe_fixes } | FixMode::Diff { unsafe_fixes } => unsafe_fixes,
     };
     let fixed = crate::fix::fix_text(linter, &text, unsafe_fixes);
     if !fixed.converged {
-        let findings = linter.check(&text);
-        let error = Some(FileError {
+        let error = FileError {
             path: path.clone(),
             message: format!(
                 "fixes did not settle after {} rounds (a dictionary fix keeps producing \
                  findings; please report it): file left unchanged",
                 crate::fix::MAX_ROUNDS
             ),
-        });
-        return Outcome::Checked {
-            path,
-            text,
-            findings,
-            fixed: 0,
-            output: None,
-            error,
         };
+        return unchanged(linter, path, text, Some(error));
     }
     if let FixMode::Diff { .. } = mode {
         let diff = crate::fix::unified_diff(&path, &text, &fixed.text);
@@ -250,33 +245,19 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
             error: None,
         };
     }
-    let mut error = None;
     let mut output = None;
     match input {
         Input::Stdin => output = Some(fixed.text.clone()),
-        Input::File(p) => {
-            if fixed.text != text {
-                if let Err(message) =
-                    crate::fix::write::write_atomic(p, text.as_bytes(), &fixed.text)
-                {
-                    error = Some(FileError {
-                        path: path.clone(),
-                        message,
-                    });
-                }
+        Input::File(p) if fixed.text != text => {
+            if let Err(message) = crate::fix::write::write_atomic(p, text.as_bytes(), &fixed.text) {
+                let error = FileError {
+                    path: path.clone(),
+                    message,
+                };
+                return unchanged(linter, path, text, Some(error));
             }
         }
-    }
-    if error.is_some() {
-        let findings = linter.check(&text);
-        return Outcome::Checked {
-            path,
-            text,
-            findings,
-            fixed: 0,
-            output,
-            error,
-        };
+        Input::File(_) => {}
     }
     let findings = linter.check(&fixed.text);
     Outcome::Checked {
@@ -285,7 +266,7 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
         findings,
         fixed: fixed.applied,
         output,
-        error,
+        error: None,
     }
 }
 
