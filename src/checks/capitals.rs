@@ -158,16 +158,17 @@ impl Check for CapitalMidSentence {
         }
         let t = seg.tokens;
         for k in 1..t.len().saturating_sub(1) {
-            let (a, b, c) = (&t[k - 1], &t[k], &t[k + 1]);
+            let b = &t[k];
+            // Cheap first test, on bytes: function words are short and start with a capital.
+            let lead = seg.text.as_bytes()[b.start];
+            if b.end - b.start > 8 || !(lead.is_ascii_uppercase() || lead >= 0xC3) {
+                continue;
+            }
+            let (a, c) = (&t[k - 1], &t[k + 1]);
             if b.join != Join::Space || c.join != Join::Space {
                 continue;
             }
             let bw = seg.word(b);
-            // Cheap first test: function words are short and start with a capital letter.
-            let lead = bw.as_bytes()[0];
-            if bw.len() > 8 || !(lead.is_ascii_uppercase() || lead >= 0xC3) {
-                continue;
-            }
             let mut chars = bw.chars();
             let Some(first) = chars.next() else { continue };
             if !first.is_uppercase() || !chars.clone().all(|ch| ch.is_lowercase()) {
