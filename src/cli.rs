@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the `check`, `rules` and `explain` commands.
 
 use crate::checks::RuleDoc;
+use crate::formats::Format as FileFormat;
 use crate::linter::{Linter, UserDict};
 use crate::report::{self, FileError, FileReport, Format, Summary};
 use crate::text::lines::LineIndex;
@@ -199,8 +200,14 @@ enum Outcome {
 }
 
 /// The findings of a text that stays as it was (no fix asked, or fixing failed with `error`).
-fn unchanged(linter: &Linter, path: String, text: String, error: Option<FileError>) -> Outcome {
-    let findings = linter.check(&text);
+fn unchanged(
+    linter: &Linter,
+    path: String,
+    text: String,
+    format: FileFormat,
+    error: Option<FileError>,
+) -> Outcome {
+    let findings = linter.check_format(&text, format);
     Outcome::Checked {
         path,
         text,
@@ -218,11 +225,15 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
         Ok(Loaded::Text(text)) => text,
         Err(message) => return Outcome::Failed(FileError { path, message }),
     };
+    let format = match input {
+        Input::Stdin => FileFormat::Plain,
+        Input::File(p) => FileFormat::of_path(p),
+    };
     let unsafe_fixes = match mode {
-        FixMode::Report => return unchanged(linter, path, text, None),
+        FixMode::Report => return unchanged(linter, path, text, format, None),
         FixMode::Fix { unsafe_fixes } | FixMode::Diff { unsafe_fixes } => unsafe_fixes,
     };
-    let fixed = crate::fix::fix_text(linter, &text, unsafe_fixes);
+    let fixed = crate::fix::fix_text_as(linter, &text, format, unsafe_fixes);
     if !fixed.converged {
         let error = FileError {
             path: path.clone(),
@@ -232,7 +243,7 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
                 crate::fix::MAX_ROUNDS
             ),
         };
-        return unchanged(linter, path, text, Some(error));
+        return unchanged(linter, path, text, format, Some(error));
     }
     if let FixMode::Diff { .. } = mode {
         let diff = crate::fix::unified_diff(&path, &text, &fixed.text);
@@ -254,12 +265,12 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
                     path: path.clone(),
                     message,
                 };
-                return unchanged(linter, path, text, Some(error));
+                return unchanged(linter, path, text, format, Some(error));
             }
         }
         Input::File(_) => {}
     }
-    let findings = linter.check(&fixed.text);
+    let findings = linter.check_format(&fixed.text, format);
     Outcome::Checked {
         path,
         text: fixed.text,

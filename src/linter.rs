@@ -94,6 +94,29 @@ impl Linter {
         r
     }
 
+    /// Checks a whole text of the given format. Offsets are into `text` as given; a fix whose
+    /// edit would touch markup is shown, never applied.
+    pub fn check_format(&self, text: &str, format: crate::formats::Format) -> Vec<Finding> {
+        match format {
+            crate::formats::Format::Plain => self.check(text),
+            crate::formats::Format::Markdown => {
+                let masked = crate::formats::markdown::mask(text);
+                let mut findings = self.check(&masked);
+                for f in &mut findings {
+                    if let Some(fix) = &mut f.fix {
+                        let touches_markup = fix.edits.iter().any(|e| {
+                            masked.as_bytes()[e.start..e.end] != text.as_bytes()[e.start..e.end]
+                        });
+                        if touches_markup {
+                            fix.applicability = crate::finding::Applicability::DisplayOnly;
+                        }
+                    }
+                }
+                findings
+            }
+        }
+    }
+
     /// Checks a whole plain text.
     pub fn check(&self, text: &str) -> Vec<Finding> {
         let spans = crate::formats::plain::paragraphs(text);

@@ -288,3 +288,40 @@ fn ci_formats_and_fail_on() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn markdown_checks_only_translatable_text_with_original_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("doc.md");
+    let md = "---\ntitle: el el\n---\n\n# Guía\n\nUsa `el el` y [la la](https://x.com/a.Bc) aquí.\n\n```\nde de\n```\n\nUna frase con con error.\n";
+    fs::write(&f, md).unwrap();
+    let out = stdout_of(glosa().args(["check", "--format", "json"]).arg(&f), 1);
+    let v = json_of(&out);
+    let found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["rule"].as_str().unwrap().to_string(),
+                x["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Front matter, inline code, code blocks and the link address are skipped; link text is
+    // prose; offsets are the original file's.
+    assert_eq!(
+        found,
+        [
+            ("mt/doubled-word".to_string(), "la la".to_string()),
+            ("mt/doubled-word".to_string(), "con con".to_string())
+        ]
+    );
+    for x in v["findings"].as_array().unwrap() {
+        let (s, e) = (
+            x["start"].as_u64().unwrap() as usize,
+            x["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&md[s..e], x["text"].as_str().unwrap());
+    }
+}

@@ -69,6 +69,10 @@ impl GlossaryCheck {
                 swapped = true;
             }
             let changes = e.gender.map_or(swapped, |old| old != new);
+            if changes && !swapped && agreement::determiner_nearby(seg.text, seg.start, m.start) {
+                // A determiner we could not reach (behind markup or extra spaces).
+                applicability = Applicability::DisplayOnly;
+            }
             // One adjective right after the noun follows it (las pistas nuevas → los sectores
             // nuevos); a second one is beyond what we do safely.
             if changes {

@@ -173,6 +173,25 @@ pub fn agreeing_word_after(
     agrees.then_some((pos + 1, pos + 1 + len, w))
 }
 
+/// Whether a gendered determiner stands before the noun at `noun_start`, with anything but a
+/// single space between (markup, several spaces): then the noun cannot be swapped alone.
+pub fn determiner_nearby(text: &str, from: usize, noun_start: usize) -> bool {
+    let Some(before) = text.get(from..noun_start) else {
+        return false;
+    };
+    let rest = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let w: String = rest
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let w = w.to_lowercase();
+    matches!(w.as_str(), "del" | "al") || PAIRS.iter().any(|&(m, f)| w == m || w == f)
+}
+
 /// The other-gender form of an adjective ending in -o/-a/-os/-as (nuevas → nuevos).
 pub fn regender_adjective(w: &str, to_feminine: bool) -> Option<String> {
     let (stem, plural) = if let Some(s) = w.strip_suffix("os").or_else(|| w.strip_suffix("as")) {
@@ -232,6 +251,14 @@ mod tests {
             fix("los nuevos jugadores", "jugadores", true).as_deref(),
             Some("las nuevas ")
         );
+    }
+
+    #[test]
+    fn finds_a_determiner_behind_markup() {
+        let t = "La **pista**";
+        assert!(determiner_nearby(t, 0, t.find("pista").unwrap()));
+        let t = "con **pista**";
+        assert!(!determiner_nearby(t, 0, t.find("pista").unwrap()));
     }
 
     #[test]

@@ -75,10 +75,20 @@ pub struct Fixed {
 
 /// Checks and fixes `text` until nothing changes (at most [`MAX_ROUNDS`] rounds).
 pub fn fix_text(linter: &Linter, text: &str, unsafe_fixes: bool) -> Fixed {
+    fix_text_as(linter, text, crate::formats::Format::Plain, unsafe_fixes)
+}
+
+/// [`fix_text`] for a text of the given format.
+pub fn fix_text_as(
+    linter: &Linter,
+    text: &str,
+    format: crate::formats::Format,
+    unsafe_fixes: bool,
+) -> Fixed {
     let mut current = text.to_string();
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
-        let findings = linter.check(&current);
+        let findings = linter.check_format(&current, format);
         let (next, n) = apply(&current, &findings, unsafe_fixes);
         if n == 0 || next == current {
             return Fixed {
@@ -90,7 +100,12 @@ pub fn fix_text(linter: &Linter, text: &str, unsafe_fixes: bool) -> Fixed {
         applied += n;
         current = next;
     }
-    let still = apply(&current, &linter.check(&current), unsafe_fixes).1 == 0;
+    let still = apply(
+        &current,
+        &linter.check_format(&current, format),
+        unsafe_fixes,
+    )
+    .1 == 0;
     Fixed {
         text: current,
         applied,
