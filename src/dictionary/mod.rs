@@ -1,6 +1,7 @@
 //! Glossaries: the serde model of `dictionaries/<lang>/*.json`, loading with positioned errors,
 //! validation, and the embedded defaults.
 
+pub mod examples;
 pub mod matcher;
 pub mod pattern;
 
@@ -427,6 +428,26 @@ impl Glossary {
         langs.sort();
         langs.dedup();
         langs
+    }
+
+    /// Adds a parsed file whose entries replace embedded ones of the same id (a dictionary
+    /// being edited, tested against the rest).
+    pub fn replace_with(
+        &mut self,
+        path: &str,
+        file: DictFile,
+        text: &str,
+    ) -> Result<(), Box<DictError>> {
+        let keep: Vec<bool> = self
+            .entries
+            .iter()
+            .map(|x| !file.entries.iter().any(|e| e.id == x.id))
+            .collect();
+        let mut k = keep.iter();
+        self.entries.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        self.sources.retain(|_| *k.next().unwrap_or(&true));
+        self.add(path, file, text)
     }
 
     /// Adds a parsed file; ids must stay unique across files.

@@ -6,6 +6,8 @@ use crate::linter::{Linter, UserDict};
 use crate::report::{self, FileError, FileReport, Format, Summary};
 use crate::text::lines::LineIndex;
 use crate::walk::{self, Input, Loaded};
+mod test_dict;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
@@ -44,6 +46,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule: what, why, origin, examples, fixes
     Explain(ExplainArgs),
+    /// Validate dictionaries of your own and run their examples as tests
+    TestDict(test_dict::TestDictArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -126,6 +130,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(a) => check(a),
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),
+        Command::TestDict(a) => test_dict::run(a),
     };
     match result {
         Ok(code) => code,
