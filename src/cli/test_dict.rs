@@ -49,5 +49,9 @@ pub fn run(a: TestDictArgs) -> miette::Result<i32> {
         .map_err(|e| miette::miette!("{e}"))?;
         failed += fails.len();
     }
-    Ok(if failed == 0 { EXIT_CLEAN } else { EXIT_FINDINGS })
+    Ok(if failed == 0 {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
 }

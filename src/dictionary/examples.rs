@@ -86,6 +86,8 @@ mod tests {
         assert_eq!(checked, 3);
         assert_eq!(fails.len(), 2, "{fails:?}");
         assert!(fails[0].problem.contains("not flagged"));
-        assert!(fails[1].problem.contains("good example flagged by es/x-test"));
+        assert!(fails[1]
+            .problem
+            .contains("good example flagged by es/x-test"));
     }
 }

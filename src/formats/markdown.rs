@@ -6,8 +6,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// The neutral byte for non-translatable text: not a word, not white space.
-pub const MASK: u8 = 0x1A;
+pub use super::MASK;
 
 /// The masked copy of a Markdown file (same length, same line breaks).
 pub fn mask(text: &str) -> String {

@@ -1,13 +1,105 @@
 //! File formats → translatable segments with byte offsets into the original file.
+//!
+//! Every format produces an [`Extracted`]: a *masked* copy of the file of the same length, where
+//! everything that is not translatable text (markup, code, keys, timings, quotes and escapes)
+//! is replaced by [`MASK`], plus the segments to check, the declared language, and the inline
+//! suppressions. Findings on the masked copy therefore carry the original file's offsets.
 
 pub mod markdown;
 pub mod plain;
+
+/// The neutral byte for non-translatable text: not a word, not white space.
+pub const MASK: u8 = 0x1A;
 
 /// A translatable span of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+/// One translatable segment: a byte range of the file, and the source text it translates
+/// when the format keeps one (PO msgid, XLIFF source).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub source: Option<String>,
+}
+
+/// An inline suppression comment: findings inside `scope` whose rule is in `codes` (every rule
+/// when `codes` is empty) are dropped. `at..at_end` is the comment itself, where a warning for
+/// a suppression that suppresses nothing points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub at: usize,
+    pub at_end: usize,
+    pub scope: Span,
+    pub codes: Vec<String>,
+}
+
+/// A problem with the file's structure (malformed PO or XML), at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// What a format gives the linter.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// Same byte length as the file; translatable text kept as is, the rest [`MASK`] (or spaces
+    /// where two pieces of one sentence meet, e.g. emphasis markers, PO string continuations).
+    pub masked: String,
+    /// Segments to check, in file order, not overlapping. When empty, the masked text is split
+    /// into paragraphs like plain text.
+    pub segments: Vec<Segment>,
+    /// Target language the file declares (PO `Language:`, XLIFF `target-language`/`trgLang`,
+    /// HTML `lang`), as given.
+    pub lang: Option<String>,
+    pub suppressions: Vec<Suppression>,
+    pub errors: Vec<FormatError>,
+}
+
+/// What an inline comment asks for, from its text (without the comment markers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Directive {
+    /// `glosa-ignore [CODE...]`: the next line (in PO, the entry).
+    Ignore(Vec<String>),
+    /// `glosa off` / `glosa-disable`
+    Off,
+    /// `glosa on` / `glosa-enable`
+    On,
+}
+
+/// Parses a comment's text as a glosa directive (`glosa-ignore CODE...`, `glosa off`, `glosa on`).
+pub fn directive(comment: &str) -> Option<Directive> {
+    let mut words = comment.split_whitespace();
+    match words.next()? {
+        "glosa-ignore" => Some(Directive::Ignore(
+            words.map(|w| w.trim_end_matches(',').to_string()).collect(),
+        )),
+        "glosa-disable" => Some(Directive::Off),
+        "glosa-enable" => Some(Directive::On),
+        "glosa" => match words.next()? {
+            "off" => Some(Directive::Off),
+            "on" => Some(Directive::On),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The byte range of the line after the one containing `offset` (empty at the end of text).
+pub fn next_line(text: &str, offset: usize) -> Span {
+    let b = text.as_bytes();
+    let start = memchr::memchr(b'\n', &b[offset.min(b.len())..])
+        .map(|i| offset + i + 1)
+        .unwrap_or(b.len());
+    let end = memchr::memchr(b'\n', &b[start..])
+        .map(|i| start + i)
+        .unwrap_or(b.len());
+    Span { start, end }
 }
 
 /// How a file is read.
@@ -29,5 +121,34 @@ impl Format {
             Some("md" | "markdown") => Format::Markdown,
             _ => Format::Plain,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives() {
+        assert_eq!(
+            directive(" glosa-ignore es/track-as-sector, mt/doubled-word "),
+            Some(Directive::Ignore(vec![
+                "es/track-as-sector".into(),
+                "mt/doubled-word".into()
+            ]))
+        );
+        assert_eq!(directive("glosa-ignore"), Some(Directive::Ignore(vec![])));
+        assert_eq!(directive("glosa off"), Some(Directive::Off));
+        assert_eq!(directive("glosa on"), Some(Directive::On));
+        assert_eq!(directive("glosary"), None);
+        assert_eq!(directive("a comment"), None);
+    }
+
+    #[test]
+    fn next_line_ranges() {
+        let t = "a\nbc\nd";
+        assert_eq!(next_line(t, 0), Span { start: 2, end: 4 });
+        assert_eq!(next_line(t, 3), Span { start: 5, end: 6 });
+        assert_eq!(next_line(t, 5), Span { start: 6, end: 6 });
     }
 }
