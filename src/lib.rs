@@ -10,6 +10,7 @@
 
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod dictionary;
 pub mod finding;
 pub mod fix;
@@ -17,7 +18,9 @@ pub mod formats;
 pub mod inflect;
 pub mod lang;
 pub mod linter;
+pub mod pipeline;
 pub mod report;
+pub mod suppress;
 pub mod text;
 pub mod walk;
 

@@ -91,30 +91,51 @@ impl Linter {
         for c in &self.builtin {
             r.extend(c.rules());
         }
+        r.push(crate::suppress::rule());
         r
     }
 
     /// Checks a whole text of the given format. Offsets are into `text` as given; a fix whose
-    /// edit would touch markup is shown, never applied.
+    /// edit would touch markup is shown, never applied. Inline suppressions are applied.
     pub fn check_format(&self, text: &str, format: crate::formats::Format) -> Vec<Finding> {
-        match format {
-            crate::formats::Format::Plain => self.check(text),
-            crate::formats::Format::Markdown => {
-                let masked = crate::formats::markdown::mask(text);
-                let mut findings = self.check(&masked);
-                for f in &mut findings {
-                    if let Some(fix) = &mut f.fix {
-                        let touches_markup = fix.edits.iter().any(|e| {
-                            masked.as_bytes()[e.start..e.end] != text.as_bytes()[e.start..e.end]
-                        });
-                        if touches_markup {
-                            fix.applicability = crate::finding::Applicability::DisplayOnly;
-                        }
-                    }
-                }
+        match crate::formats::extract(text, format) {
+            None => self.check(text),
+            Some(ex) => {
+                let mut findings = self.check_extracted(text, &ex);
+                crate::suppress::apply(&ex.suppressions, &mut findings);
                 findings
             }
         }
+    }
+
+    /// Checks the translatable text of a file (see [`crate::formats::Extracted`]).
+    pub fn check_extracted(&self, text: &str, ex: &crate::formats::Extracted) -> Vec<Finding> {
+        let masked = &ex.masked;
+        let mut findings = if ex.segments.is_empty() {
+            self.check(masked)
+        } else {
+            let spans: Vec<Span> = ex
+                .segments
+                .iter()
+                .map(|s| Span {
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect();
+            self.check_spans(masked, &spans)
+        };
+        for f in &mut findings {
+            if let Some(fix) = &mut f.fix {
+                let touches_markup = fix.edits.iter().any(|e| {
+                    masked.as_bytes().get(e.start..e.end) != text.as_bytes().get(e.start..e.end)
+                        || e.replacement.contains(['<', '>', '&', '"', '\\', '\n'])
+                });
+                if touches_markup {
+                    fix.applicability = crate::finding::Applicability::DisplayOnly;
+                }
+            }
+        }
+        findings
     }
 
     /// Checks a whole plain text.

@@ -29,7 +29,13 @@ impl Input {
 
 /// Expands the command-line paths into inputs, in a stable order: the order given, and each
 /// directory's files sorted by path.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
+/// `walked` decides on files found in directories (configuration include/exclude), `named` on
+/// files named on the command line (`--force-exclude`).
+pub fn collect(
+    paths: &[PathBuf],
+    walked: &dyn Fn(&Path) -> bool,
+    named: &dyn Fn(&Path) -> bool,
+) -> (Vec<Input>, Vec<FileError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -43,7 +49,9 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
                 for entry in ignore::WalkBuilder::new(p).build() {
                     match entry {
                         Ok(e) => {
-                            if e.file_type().is_some_and(|t| t.is_file()) && has_known_ext(e.path())
+                            if e.file_type().is_some_and(|t| t.is_file())
+                                && has_known_ext(e.path())
+                                && walked(e.path())
                             {
                                 found.push(e.into_path());
                             }
@@ -57,7 +65,8 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
                 found.sort();
                 inputs.extend(found.into_iter().map(Input::File));
             }
-            Ok(_) => inputs.push(Input::File(p.clone())),
+            Ok(_) if named(p) => inputs.push(Input::File(p.clone())),
+            Ok(_) => {}
             Err(e) => errors.push(FileError {
                 path: p.display().to_string(),
                 message: io_message(&e),

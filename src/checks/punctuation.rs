@@ -275,6 +275,10 @@ impl Check for SpaceBeforePunctuation {
             if i == seg.start || bytes[i - 1] != b' ' {
                 continue;
             }
+            // French typography puts a space before the high marks.
+            if seg.lang == "fr" && matches!(b, b';' | b':' | b'!' | b'?') {
+                continue;
+            }
             let mut k = i - 1;
             while k > seg.start && bytes[k - 1] == b' ' {
                 k -= 1;

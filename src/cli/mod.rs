@@ -1,8 +1,9 @@
 //! The command line: clap definitions and the `check`, `rules` and `explain` commands.
 
 use crate::checks::RuleDoc;
-use crate::formats::Format as FileFormat;
+use crate::config::Config;
 use crate::linter::{Linter, UserDict};
+use crate::pipeline::{FilePlan, Linters, DEFAULT_LANG};
 use crate::report::{self, FileError, FileReport, Format, Summary};
 use crate::text::lines::LineIndex;
 use crate::walk::{self, Input, Loaded};
@@ -48,6 +49,37 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Validate dictionaries of your own and run their examples as tests
     TestDict(test_dict::TestDictArgs),
+    /// Write a commented default glosa.toml in the current directory
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Where to write it
+    #[arg(default_value = "glosa.toml")]
+    pub path: PathBuf,
+    /// Overwrite an existing file
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn init(a: InitArgs) -> miette::Result<i32> {
+    if a.path.exists() && !a.force {
+        return Err(miette::miette!(
+            help = "pass --force to overwrite it",
+            "{} already exists",
+            a.path.display()
+        ));
+    }
+    std::fs::write(&a.path, crate::config::template::DEFAULT).map_err(|e| {
+        miette::miette!(
+            "cannot write {}: {}",
+            a.path.display(),
+            walk::io_message(&e)
+        )
+    })?;
+    eprintln!("wrote {}", a.path.display());
+    Ok(EXIT_CLEAN)
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,15 +93,24 @@ pub struct CheckArgs {
     /// When to use colour (NO_COLOR is respected in auto)
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// Target language of the text
-    #[arg(long, default_value = "es")]
-    pub lang: String,
+    /// Target language of the text [default: the configuration's, else es]
+    #[arg(long)]
+    pub lang: Option<String>,
     /// Extra dictionary in glosa's JSON format (repeatable)
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
-    /// Exit 1 only for findings of this severity or above
-    #[arg(long, value_enum, default_value = "info", value_name = "SEVERITY")]
-    pub fail_on: FailOn,
+    /// Exit 1 only for findings of this severity or above [default: info]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+    /// Configuration file to use instead of looking for glosa.toml / .glosa.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use no configuration file
+    #[arg(long)]
+    pub no_config: bool,
+    /// Apply the configuration's exclude globs to files named on the command line too
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Apply safe fixes in place (with `-`: print the fixed text), then report what remains
     #[arg(long)]
     pub fix: bool,
@@ -122,6 +163,10 @@ pub struct ExplainArgs {
     /// Extra dictionary in glosa's JSON format (repeatable)
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+    /// Language of the explanation: en, or es where the entry has one [default: the
+    /// configuration's explain-lang, else en]
+    #[arg(long, value_parser = ["en", "es"])]
+    pub explain_lang: Option<String>,
 }
 
 /// Runs the command line; returns the exit code.
@@ -131,6 +176,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),
         Command::TestDict(a) => test_dict::run(a),
+        Command::Init(a) => init(a),
     };
     match result {
         Ok(code) => code,
@@ -205,14 +251,8 @@ enum Outcome {
 }
 
 /// The findings of a text that stays as it was (no fix asked, or fixing failed with `error`).
-fn unchanged(
-    linter: &Linter,
-    path: String,
-    text: String,
-    format: FileFormat,
-    error: Option<FileError>,
-) -> Outcome {
-    let findings = linter.check_format(&text, format);
+fn unchanged(plan: &FilePlan, path: String, text: String, error: Option<FileError>) -> Outcome {
+    let findings = plan.check(&text);
     Outcome::Checked {
         path,
         text,
@@ -223,22 +263,27 @@ fn unchanged(
     }
 }
 
-fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
+fn check_one(run: &Run, input: &Input, mode: FixMode) -> Outcome {
     let path = input.display();
     let text = match walk::load(input) {
         Ok(Loaded::Binary) => return Outcome::Skipped,
         Ok(Loaded::Text(text)) => text,
         Err(message) => return Outcome::Failed(FileError { path, message }),
     };
-    let format = match input {
-        Input::Stdin => FileFormat::Plain,
-        Input::File(p) => FileFormat::of_path(p),
+    let file = match input {
+        Input::Stdin => None,
+        Input::File(p) => Some(p.as_path()),
+    };
+    let lang = run.lang_for(file);
+    let plan = match FilePlan::new(&run.linters, &run.config, file, lang) {
+        Ok(p) => p,
+        Err(message) => return Outcome::Failed(FileError { path, message }),
     };
     let unsafe_fixes = match mode {
-        FixMode::Report => return unchanged(linter, path, text, format, None),
+        FixMode::Report => return unchanged(&plan, path, text, None),
         FixMode::Fix { unsafe_fixes } | FixMode::Diff { unsafe_fixes } => unsafe_fixes,
     };
-    let fixed = crate::fix::fix_text_as(linter, &text, format, unsafe_fixes);
+    let fixed = crate::fix::fix_text_with(&text, unsafe_fixes, &|t| plan.check(t));
     if !fixed.converged {
         let error = FileError {
             path: path.clone(),
@@ -248,7 +293,7 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
                 crate::fix::MAX_ROUNDS
             ),
         };
-        return unchanged(linter, path, text, format, Some(error));
+        return unchanged(&plan, path, text, Some(error));
     }
     if let FixMode::Diff { .. } = mode {
         let diff = crate::fix::unified_diff(&path, &text, &fixed.text);
@@ -270,12 +315,12 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
                     path: path.clone(),
                     message,
                 };
-                return unchanged(linter, path, text, format, Some(error));
+                return unchanged(&plan, path, text, Some(error));
             }
         }
         Input::File(_) => {}
     }
-    let findings = linter.check_format(&fixed.text, format);
+    let findings = plan.check(&fixed.text);
     Outcome::Checked {
         path,
         text: fixed.text,
@@ -289,8 +334,100 @@ fn check_one(linter: &Linter, input: &Input, mode: FixMode) -> Outcome {
 /// Files handled per parallel batch: output stays in path order and memory stays bounded.
 const BATCH: usize = 256;
 
+/// What every file of a run shares.
+struct Run {
+    config: Config,
+    linters: Linters,
+    /// `--lang`, which beats the configuration.
+    lang: Option<String>,
+    default_lang: String,
+}
+
+impl Run {
+    fn lang_for(&self, file: Option<&std::path::Path>) -> &str {
+        if let Some(l) = &self.lang {
+            return l;
+        }
+        self.config.lang_for(file).unwrap_or(&self.default_lang)
+    }
+}
+
+/// The configuration of a run: `--config`, none with `--no-config`, else the nearest
+/// glosa.toml / .glosa.toml above the first path (the working directory for stdin).
+fn load_config(a: &CheckArgs) -> miette::Result<Config> {
+    if a.no_config {
+        return Ok(Config::default());
+    }
+    let found = match &a.config {
+        Some(p) => Config::load(p),
+        None => {
+            let start = a
+                .paths
+                .iter()
+                .find(|p| p.as_os_str() != "-")
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("."));
+            Config::discover(&start)
+        }
+    };
+    found.map_err(|e| miette::Report::new(*e))
+}
+
+/// Every rule code glosa knows, in every language (to check configuration selectors).
+fn known_codes(user: &[UserDict]) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for lang in crate::lang::KNOWN {
+        if let Ok(g) = crate::dictionary::Glossary::embedded(lang) {
+            codes.extend(g.entries.iter().map(|e| e.id.clone()));
+        }
+    }
+    for d in user {
+        if let Ok(f) = crate::dictionary::parse_file(&d.path, &d.text, None) {
+            codes.extend(f.entries.iter().map(|e| e.id.clone()));
+        }
+    }
+    for c in crate::checks::builtin() {
+        codes.extend(c.rules().into_iter().map(|r| r.code));
+    }
+    codes.push(crate::suppress::UNUSED.to_string());
+    codes
+}
+
 fn check(a: CheckArgs) -> miette::Result<i32> {
-    let linter = build_linter(&a.lang, &a.dicts)?;
+    let config = load_config(&a)?;
+    if let Some(l) = a.lang.as_deref().filter(|l| !crate::lang::is_known(l)) {
+        return Err(miette::miette!(
+            "unknown language {l:?} (known: {})",
+            crate::lang::KNOWN.join(", ")
+        ));
+    }
+    let mut dict_paths = config.dictionaries.clone();
+    dict_paths.extend(a.dicts.iter().cloned());
+    let user = load_user_dicts(&dict_paths)?;
+    if config.selectors().next().is_some() {
+        config
+            .check_selectors(&known_codes(&user))
+            .map_err(|e| miette::Report::new(*e))?;
+    }
+    let linters = Linters::new(user)?;
+    let default_lang = config
+        .lang
+        .clone()
+        .filter(|l| l != "auto")
+        .unwrap_or_else(|| DEFAULT_LANG.to_string());
+    linters.prepare(a.lang.as_deref().unwrap_or(&default_lang))?;
+    let fail_on = a.fail_on.unwrap_or(match config.fail_on.as_deref() {
+        Some("warning") => FailOn::Warning,
+        Some("error") => FailOn::Error,
+        Some("never") => FailOn::Never,
+        _ => FailOn::Info,
+    });
+    let run = Run {
+        config,
+        linters,
+        lang: a.lang.clone(),
+        default_lang,
+    };
     let mode = if a.fix {
         FixMode::Fix {
             unsafe_fixes: a.unsafe_fixes,
@@ -302,7 +439,9 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
     } else {
         FixMode::Report
     };
-    let (inputs, walk_errors) = walk::collect(&a.paths);
+    let (inputs, walk_errors) = walk::collect(&a.paths, &|p| run.config.includes(p), &|p| {
+        !(a.force_exclude && run.config.excludes(p))
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut reporter = report::reporter(a.format, use_color(a.color));
@@ -311,10 +450,7 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
         ..Summary::default()
     };
     for batch in inputs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch
-            .par_iter()
-            .map(|i| check_one(&linter, i, mode))
-            .collect();
+        let outcomes: Vec<Outcome> = batch.par_iter().map(|i| check_one(&run, i, mode)).collect();
         for o in outcomes {
             match o {
                 Outcome::Checked {
@@ -377,11 +513,11 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
             eprintln!("error: {}: {}", e.path, e.message);
         }
     }
-    // The compiled glossary lives until the process ends: freeing it only costs time.
-    std::mem::forget(linter);
+    // The compiled glossaries live until the process ends: freeing them only costs time.
+    std::mem::forget(run);
     Ok(if !summary.errors.is_empty() {
         EXIT_ERROR
-    } else if failing(&summary, a.fail_on)
+    } else if failing(&summary, fail_on)
         || matches!(mode, FixMode::Diff { .. }) && summary.fixed > 0
     {
         EXIT_FINDINGS
@@ -505,14 +641,21 @@ fn explain(a: ExplainArgs) -> miette::Result<i32> {
             return Err(miette::miette!(help = hint, "unknown rule {:?}", a.code));
         }
     };
+    let explain_lang = match &a.explain_lang {
+        Some(l) => l.clone(),
+        None => Config::discover(std::path::Path::new("."))
+            .ok()
+            .and_then(|c| c.explain_lang)
+            .unwrap_or_else(|| "en".into()),
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    write_explanation(&mut out, r).map_err(miette::Report::from_err)?;
+    write_explanation(&mut out, r, &explain_lang).map_err(miette::Report::from_err)?;
     out.flush().map_err(miette::Report::from_err)?;
     Ok(EXIT_CLEAN)
 }
 
 /// The full text of `glosa explain`.
-pub fn write_explanation(out: &mut dyn Write, r: &RuleDoc) -> io::Result<()> {
+pub fn write_explanation(out: &mut dyn Write, r: &RuleDoc, lang: &str) -> io::Result<()> {
     writeln!(out, "{}: {}", r.code, r.summary)?;
     writeln!(out)?;
     writeln!(out, "  concept:    {}", r.concept)?;
@@ -524,11 +667,11 @@ pub fn write_explanation(out: &mut dyn Write, r: &RuleDoc) -> io::Result<()> {
     }
     writeln!(out, "  defined in: {}", r.source)?;
     writeln!(out)?;
-    writeln!(out, "{}", wrap(&r.explanation, 96))?;
-    if let Some(es) = &r.explanation_es {
-        writeln!(out)?;
-        writeln!(out, "{}", wrap(es, 96))?;
-    }
+    let text = match (&r.explanation_es, lang) {
+        (Some(es), "es") => es,
+        _ => &r.explanation,
+    };
+    writeln!(out, "{}", wrap(text, 96))?;
     let list = |out: &mut dyn Write, title: &str, items: &[String]| -> io::Result<()> {
         if !items.is_empty() {
             writeln!(out)?;

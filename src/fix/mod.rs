@@ -85,10 +85,20 @@ pub fn fix_text_as(
     format: crate::formats::Format,
     unsafe_fixes: bool,
 ) -> Fixed {
+    fix_text_with(text, unsafe_fixes, &|t| linter.check_format(t, format))
+}
+
+/// Fixes `text` with the findings `check` reports for each round's text (a file's whole
+/// pipeline: format, checks, suppressions, configuration filters).
+pub fn fix_text_with(
+    text: &str,
+    unsafe_fixes: bool,
+    check: &dyn Fn(&str) -> Vec<crate::finding::Finding>,
+) -> Fixed {
     let mut current = text.to_string();
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
-        let findings = linter.check_format(&current, format);
+        let findings = check(&current);
         let (next, n) = apply(&current, &findings, unsafe_fixes);
         if n == 0 || next == current {
             return Fixed {
@@ -100,12 +110,7 @@ pub fn fix_text_as(
         applied += n;
         current = next;
     }
-    let still = apply(
-        &current,
-        &linter.check_format(&current, format),
-        unsafe_fixes,
-    )
-    .1 == 0;
+    let still = apply(&current, &check(&current), unsafe_fixes).1 == 0;
     Fixed {
         text: current,
         applied,

@@ -8,8 +8,28 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use super::MASK;
 
+/// The masked copy of a Markdown file and its suppression comments.
+pub fn extract(text: &str) -> super::Extracted {
+    let mut comments = Vec::new();
+    let masked = mask_with(text, &mut comments);
+    let found: Vec<(std::ops::Range<usize>, &str)> = comments
+        .iter()
+        .map(|r: &std::ops::Range<usize>| (r.clone(), &text[r.start + 4..r.end - 3]))
+        .collect();
+    super::Extracted {
+        masked,
+        suppressions: super::suppressions_from_comments(text, &found),
+        ..Default::default()
+    }
+}
+
 /// The masked copy of a Markdown file (same length, same line breaks).
 pub fn mask(text: &str) -> String {
+    mask_with(text, &mut Vec::new())
+}
+
+/// [`mask`], collecting the byte ranges of HTML comments (`<!-- ... -->`) on the way.
+fn mask_with(text: &str, comments: &mut Vec<std::ops::Range<usize>>) -> String {
     let mut out: Vec<u8> = text
         .bytes()
         .map(|b| if b == b'\n' || b == b'\r' { b } else { MASK })
@@ -28,6 +48,18 @@ pub fn mask(text: &str) -> String {
             Event::Start(Tag::Link { dest_url, .. }) => link_dest.push(dest_url.to_string()),
             Event::End(TagEnd::Link) => {
                 link_dest.pop();
+            }
+            Event::Html(h) | Event::InlineHtml(h) if skip == 0 => {
+                let mut from = 0;
+                while let Some(i) = h[from..].find("<!--") {
+                    let s = from + i;
+                    let Some(j) = h[s + 4..].find("-->") else {
+                        break;
+                    };
+                    let e = s + 4 + j + 3;
+                    comments.push(range.start + s..range.start + e);
+                    from = e;
+                }
             }
             Event::Text(t) if skip == 0 => {
                 // An autolink's text is its address: not prose.

@@ -102,6 +102,62 @@ pub fn next_line(text: &str, offset: usize) -> Span {
     Span { start, end }
 }
 
+/// Suppressions from comments (`<!-- glosa-ignore ... -->`, `glosa off`/`glosa on`), given
+/// each comment's byte range and inner text, in file order.
+pub fn suppressions_from_comments(
+    text: &str,
+    comments: &[(std::ops::Range<usize>, &str)],
+) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    let mut off: Option<std::ops::Range<usize>> = None;
+    for (range, body) in comments {
+        match directive(body) {
+            Some(Directive::Ignore(codes)) => out.push(Suppression {
+                at: range.start,
+                at_end: range.end,
+                scope: next_line(text, range.end.saturating_sub(1)),
+                codes,
+            }),
+            Some(Directive::Off) if off.is_none() => off = Some(range.clone()),
+            Some(Directive::On) => {
+                if let Some(o) = off.take() {
+                    out.push(Suppression {
+                        at: o.start,
+                        at_end: o.end,
+                        scope: Span {
+                            start: o.end,
+                            end: range.start,
+                        },
+                        codes: Vec::new(),
+                    });
+                }
+            }
+            Some(Directive::Off) | None => {}
+        }
+    }
+    if let Some(o) = off {
+        out.push(Suppression {
+            at: o.start,
+            at_end: o.end,
+            scope: Span {
+                start: o.end,
+                end: text.len(),
+            },
+            codes: Vec::new(),
+        });
+    }
+    out
+}
+
+/// The translatable text of a file of the given format; `None` for plain text, which is
+/// checked as it is.
+pub fn extract(text: &str, format: Format) -> Option<Extracted> {
+    match format {
+        Format::Plain => None,
+        Format::Markdown => Some(markdown::extract(text)),
+    }
+}
+
 /// How a file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
