@@ -111,7 +111,8 @@ fn the_schema_rejects_what_the_loader_rejects() {
 fn noun_fixes_carry_their_gender() {
     // Agreement needs it: "la pista" → "el sector" only works when "sector" is known masculine.
     let mut missing = Vec::new();
-    for lang in languages() {
+    // English nouns have no grammatical gender.
+    for lang in languages().into_iter().filter(|l| l != "en") {
         let g = Glossary::embedded(&lang).unwrap();
         for e in &g.entries {
             let noun = e.pos == Some(glosa::dictionary::Pos::Noun) || e.gender.is_some();

@@ -496,6 +496,10 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
     if mode == FixMode::Report
         || matches!(mode, FixMode::Fix { .. }) && !a.paths.iter().all(|p| p.as_os_str() == "-")
     {
+        if a.format == Format::Sarif {
+            let docs: Vec<RuleDoc> = run.linters.built().flat_map(|l| l.rules()).collect();
+            reporter.rules(&docs);
+        }
         reporter
             .finish(&mut out, &summary)
             .map_err(miette::Report::from_err)?;
@@ -549,7 +553,7 @@ fn rules(a: RulesArgs) -> miette::Result<i32> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let res: io::Result<()> = (|| {
         match a.format {
-            Format::Json | Format::Jsonl => {
+            Format::Json | Format::Jsonl | Format::Sarif => {
                 let v: Vec<serde_json::Value> = rules.iter().map(rule_json).collect();
                 serde_json::to_writer_pretty(&mut out, &v)?;
                 writeln!(out)?;

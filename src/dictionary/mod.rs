@@ -46,6 +46,9 @@ pub enum Gender {
     Masculine,
     #[serde(rename = "f")]
     Feminine,
+    /// German (and other languages with three genders).
+    #[serde(rename = "n")]
+    Neuter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

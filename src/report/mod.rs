@@ -3,6 +3,7 @@
 pub mod human;
 pub mod json;
 pub mod lines;
+pub mod sarif;
 pub mod source;
 
 use crate::finding::{Finding, Severity};
@@ -68,6 +69,9 @@ pub trait Reporter {
     fn file(&mut self, w: &mut dyn Write, report: &FileReport) -> io::Result<()>;
     /// Called once at the end.
     fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+    /// The documentation of every rule of the run, before `finish` (for formats that
+    /// describe the rules they report).
+    fn rules(&mut self, _docs: &[crate::checks::RuleDoc]) {}
 }
 
 /// Output formats of `glosa check`.
@@ -83,6 +87,7 @@ pub enum Format {
     Github,
     /// one JSON object a line, streamed
     Jsonl,
+    Sarif,
 }
 
 /// The reporter for a format.
@@ -93,5 +98,6 @@ pub fn reporter(format: Format, color: bool) -> Box<dyn Reporter> {
         Format::Short => Box::new(lines::Short),
         Format::Github => Box::new(lines::Github),
         Format::Jsonl => Box::new(lines::Jsonl::default()),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
     }
 }
