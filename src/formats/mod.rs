@@ -5,8 +5,13 @@
 //! is replaced by [`MASK`], plus the segments to check, the declared language, and the inline
 //! suppressions. Findings on the masked copy therefore carry the original file's offsets.
 
+mod builder;
+pub mod html;
 pub mod markdown;
 pub mod plain;
+pub mod po;
+pub mod subtitles;
+pub mod xliff;
 
 /// The neutral byte for non-translatable text: not a word, not white space.
 pub const MASK: u8 = 0x1A;
