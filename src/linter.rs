@@ -101,7 +101,7 @@ impl Linter {
         match crate::formats::extract(text, format) {
             None => self.check(text),
             Some(ex) => {
-                let mut findings = self.check_extracted(text, &ex);
+                let mut findings = self.check_extracted(text, &ex, format);
                 crate::suppress::apply(&ex.suppressions, &mut findings);
                 findings
             }
@@ -109,7 +109,12 @@ impl Linter {
     }
 
     /// Checks the translatable text of a file (see [`crate::formats::Extracted`]).
-    pub fn check_extracted(&self, text: &str, ex: &crate::formats::Extracted) -> Vec<Finding> {
+    pub fn check_extracted(
+        &self,
+        text: &str,
+        ex: &crate::formats::Extracted,
+        format: crate::formats::Format,
+    ) -> Vec<Finding> {
         let masked = &ex.masked;
         let mut findings = if ex.segments.is_empty() {
             self.check(masked)
@@ -128,7 +133,7 @@ impl Linter {
             if let Some(fix) = &mut f.fix {
                 let touches_markup = fix.edits.iter().any(|e| {
                     masked.as_bytes().get(e.start..e.end) != text.as_bytes().get(e.start..e.end)
-                        || e.replacement.contains(['<', '>', '&', '"', '\\', '\n'])
+                        || format.needs_escape(&e.replacement)
                 });
                 if touches_markup {
                     fix.applicability = crate::finding::Applicability::DisplayOnly;
@@ -146,6 +151,16 @@ impl Linter {
 
     /// Checks the given segments of `text`; findings sorted by position.
     pub fn check_spans(&self, text: &str, spans: &[Span]) -> Vec<Finding> {
+        self.check_spans_with(text, spans, true)
+    }
+
+    /// Only the glossary entries over the given segments (a paragraph in this language inside a
+    /// document in another one).
+    pub fn check_spans_glossary(&self, text: &str, spans: &[Span]) -> Vec<Finding> {
+        self.check_spans_with(text, spans, false)
+    }
+
+    fn check_spans_with(&self, text: &str, spans: &[Span], builtin: bool) -> Vec<Finding> {
         let mut out = Vec::new();
         TOKENS.with(|cell| {
             let mut tokens = cell.borrow_mut();
@@ -168,8 +183,10 @@ impl Linter {
                 };
                 let first = out.len();
                 self.glossary.check(&seg, &mut out);
-                for c in &self.builtin {
-                    c.check(&seg, &mut out);
+                if builtin {
+                    for c in &self.builtin {
+                        c.check(&seg, &mut out);
+                    }
                 }
                 // Segments come in order: sorting each one's findings sorts them all.
                 out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

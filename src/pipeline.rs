@@ -70,23 +70,73 @@ impl Linters {
     }
 }
 
+/// Normalizes a declared language tag (`es-MX`, `pt_BR`, `ES`) to a code glosa knows.
+pub fn normalize_lang(tag: &str) -> Option<&'static str> {
+    let primary = tag
+        .split(['-', '_', '.'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    crate::lang::KNOWN.iter().find(|l| **l == primary).copied()
+}
+
+/// Where a file's language came from (for messages and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangSource {
+    Flag,
+    Config,
+    Declared,
+    Detected,
+    Default,
+}
+
+/// The language of a file: `--lang`, the configuration, what the file declares (PO header,
+/// XLIFF target language, HTML lang), else detected on a sample of its text.
+pub fn file_language(
+    flag: Option<&str>,
+    config: Option<&str>,
+    extracted: Option<&crate::formats::Extracted>,
+    text: &str,
+) -> (&'static str, LangSource) {
+    let known = |l: &str| crate::lang::KNOWN.iter().find(|k| **k == l).copied();
+    if let Some(l) = flag.filter(|l| *l != "auto").and_then(known) {
+        return (l, LangSource::Flag);
+    }
+    if let Some(l) = config.filter(|l| *l != "auto").and_then(known) {
+        return (l, LangSource::Config);
+    }
+    if let Some(l) = extracted
+        .and_then(|e| e.lang.as_deref())
+        .and_then(normalize_lang)
+    {
+        return (l, LangSource::Declared);
+    }
+    let sample = extracted.map_or(text, |e| e.masked.as_str());
+    match crate::lang::detect::detect_file(sample) {
+        Some(l) => (l, LangSource::Detected),
+        None => (DEFAULT_LANG, LangSource::Default),
+    }
+}
+
 /// How one file is checked.
 pub struct FilePlan<'a> {
     pub linter: &'a Linter,
+    pub linters: &'a Linters,
     pub format: Format,
     pub filters: Vec<&'a RuleFilter>,
 }
 
 impl<'a> FilePlan<'a> {
-    /// The plan for `path` (None for standard input) under `config`.
+    /// The plan for `path` (None for standard input) under `config`, in language `lang`.
     pub fn new(
         linters: &'a Linters,
         config: &'a Config,
         path: Option<&Path>,
+        format: Format,
         lang: &str,
     ) -> Result<Self, String> {
         let linter = linters.get(lang)?;
-        let format = path.map_or(Format::Plain, Format::of_path);
         let mut filters = vec![&config.filter];
         if let Some(p) = path {
             filters.extend(config.overrides_for(p).map(|o| &o.filter));
@@ -94,6 +144,7 @@ impl<'a> FilePlan<'a> {
         filters.retain(|f| !f.is_empty());
         Ok(FilePlan {
             linter,
+            linters,
             format,
             filters,
         })
@@ -101,10 +152,51 @@ impl<'a> FilePlan<'a> {
 
     /// Every finding of `text` that survives suppressions and filters.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        let mut findings = self.linter.check_format(text, self.format);
+        self.check_full(text).0
+    }
+
+    /// [`FilePlan::check`], with the structure errors of the file.
+    pub fn check_full(&self, text: &str) -> (Vec<Finding>, Vec<crate::formats::FormatError>) {
+        let (mut findings, errors) = match crate::formats::extract(text, self.format) {
+            None => (self.mixed(text, self.linter.check(text)), Vec::new()),
+            Some(ex) => {
+                let f = self.linter.check_extracted(text, &ex, self.format);
+                let mut f = self.mixed(&ex.masked, f);
+                crate::suppress::apply(&ex.suppressions, &mut f);
+                (f, ex.errors)
+            }
+        };
         for f in &self.filters {
             f.apply(text, &mut findings);
         }
+        (findings, errors)
+    }
+
+    /// Mixed documents: a paragraph found to be in another language is also checked with
+    /// that language's glossary.
+    fn mixed(&self, checked: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
+        let foreign: Vec<(usize, usize, &str)> = findings
+            .iter()
+            .filter_map(|f| {
+                crate::checks::untranslated::foreign_language(f).map(|l| (f.start, f.end, l))
+            })
+            .collect();
+        if foreign.is_empty() {
+            return findings;
+        }
+        let mut extra = Vec::new();
+        for (start, end, lang) in foreign {
+            let Ok(other) = self.linters.get(lang) else {
+                continue;
+            };
+            let span = [crate::formats::Span { start, end }];
+            extra.extend(other.check_spans_glossary(checked, &span));
+        }
+        if extra.is_empty() {
+            return findings;
+        }
+        findings.extend(extra);
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings
     }
 }

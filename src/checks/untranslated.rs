@@ -151,6 +151,19 @@ fn sample(line: &str) -> &str {
     }
 }
 
+/// The language an untranslated-segment finding found (from its message).
+pub fn foreign_language(f: &Finding) -> Option<&'static str> {
+    if f.rule != UNTRANSLATED {
+        return None;
+    }
+    let name = f.message.strip_prefix("untranslated: this text is in ")?;
+    let name = &name[..name.find(',')?];
+    crate::lang::KNOWN
+        .iter()
+        .find(|l| crate::dictionary::language_name(l) == name)
+        .copied()
+}
+
 fn finding(text: &str, (start, end, lang): (usize, usize, &'static str), target: &str) -> Finding {
     let end = start + text[start..end].trim_end().len();
     Finding {

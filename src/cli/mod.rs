@@ -2,6 +2,7 @@
 
 use crate::checks::RuleDoc;
 use crate::config::Config;
+use crate::formats::Format as FileFormat;
 use crate::linter::{Linter, UserDict};
 use crate::pipeline::{FilePlan, Linters, DEFAULT_LANG};
 use crate::report::{self, FileError, FileReport, Format, Summary};
@@ -93,7 +94,8 @@ pub struct CheckArgs {
     /// When to use colour (NO_COLOR is respected in auto)
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// Target language of the text [default: the configuration's, else es]
+    /// Target language of the text, or `auto` [default: the configuration's, else what the
+    /// file declares (PO, XLIFF, HTML), else detected per file]
     #[arg(long)]
     pub lang: Option<String>,
     /// Extra dictionary in glosa's JSON format (repeatable)
@@ -274,13 +276,43 @@ fn check_one(run: &Run, input: &Input, mode: FixMode) -> Outcome {
         Input::Stdin => None,
         Input::File(p) => Some(p.as_path()),
     };
-    let lang = run.lang_for(file);
-    let plan = match FilePlan::new(&run.linters, &run.config, file, lang) {
+    let format = file.map_or(FileFormat::Plain, FileFormat::of_path);
+    let extracted = crate::formats::extract(&text, format);
+    let (lang, _) = crate::pipeline::file_language(
+        run.lang.as_deref(),
+        run.config.lang_for(file),
+        extracted.as_ref(),
+        &text,
+    );
+    drop(extracted);
+    let plan = match FilePlan::new(&run.linters, &run.config, file, format, lang) {
         Ok(p) => p,
         Err(message) => return Outcome::Failed(FileError { path, message }),
     };
     let unsafe_fixes = match mode {
-        FixMode::Report => return unchanged(&plan, path, text, None),
+        FixMode::Report => {
+            let (findings, errors) = plan.check_full(&text);
+            let lines = (!errors.is_empty()).then(|| LineIndex::new(&text));
+            let error = lines.map(|lines| FileError {
+                path: path.clone(),
+                message: errors
+                    .iter()
+                    .map(|e| {
+                        let (l, c) = lines.position(&text, e.offset.min(text.len()));
+                        format!("{l}:{c}: {}", e.message)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            });
+            return Outcome::Checked {
+                path,
+                text,
+                findings,
+                fixed: 0,
+                output: None,
+                error,
+            };
+        }
         FixMode::Fix { unsafe_fixes } | FixMode::Diff { unsafe_fixes } => unsafe_fixes,
     };
     let fixed = crate::fix::fix_text_with(&text, unsafe_fixes, &|t| plan.check(t));
@@ -340,16 +372,6 @@ struct Run {
     linters: Linters,
     /// `--lang`, which beats the configuration.
     lang: Option<String>,
-    default_lang: String,
-}
-
-impl Run {
-    fn lang_for(&self, file: Option<&std::path::Path>) -> &str {
-        if let Some(l) = &self.lang {
-            return l;
-        }
-        self.config.lang_for(file).unwrap_or(&self.default_lang)
-    }
 }
 
 /// The configuration of a run: `--config`, none with `--no-config`, else the nearest
@@ -395,9 +417,13 @@ fn known_codes(user: &[UserDict]) -> Vec<String> {
 
 fn check(a: CheckArgs) -> miette::Result<i32> {
     let config = load_config(&a)?;
-    if let Some(l) = a.lang.as_deref().filter(|l| !crate::lang::is_known(l)) {
+    if let Some(l) = a
+        .lang
+        .as_deref()
+        .filter(|l| *l != "auto" && !crate::lang::is_known(l))
+    {
         return Err(miette::miette!(
-            "unknown language {l:?} (known: {})",
+            "unknown language {l:?} (known: auto, {})",
             crate::lang::KNOWN.join(", ")
         ));
     }
@@ -415,7 +441,12 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
         .clone()
         .filter(|l| l != "auto")
         .unwrap_or_else(|| DEFAULT_LANG.to_string());
-    linters.prepare(a.lang.as_deref().unwrap_or(&default_lang))?;
+    linters.prepare(
+        a.lang
+            .as_deref()
+            .filter(|l| *l != "auto")
+            .unwrap_or(&default_lang),
+    )?;
     let fail_on = a.fail_on.unwrap_or(match config.fail_on.as_deref() {
         Some("warning") => FailOn::Warning,
         Some("error") => FailOn::Error,
@@ -426,7 +457,6 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
         config,
         linters,
         lang: a.lang.clone(),
-        default_lang,
     };
     let mode = if a.fix {
         FixMode::Fix {

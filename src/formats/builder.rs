@@ -60,6 +60,17 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// Line breaks in `start..end` become spaces: the lines are one sentence (a subtitle
+    /// cue), and sentence windows must not stop at them.
+    pub fn join_lines(&mut self, start: usize, end: usize) {
+        let end = end.min(self.out.len());
+        for b in &mut self.out[start.min(end)..end] {
+            if *b == b'\n' || *b == b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+
     /// Markup inside the open segment: spaces when text follows in the same segment.
     pub fn markup(&mut self, start: usize, end: usize) {
         let end = end.min(self.text.len());

@@ -160,6 +160,11 @@ pub fn extract(text: &str, format: Format) -> Option<Extracted> {
     match format {
         Format::Plain => None,
         Format::Markdown => Some(markdown::extract(text)),
+        Format::Html => Some(html::extract(text)),
+        Format::Po => Some(po::extract(text)),
+        Format::Xliff => Some(xliff::extract(text)),
+        Format::Srt => Some(subtitles::extract_srt(text)),
+        Format::Vtt => Some(subtitles::extract_vtt(text)),
     }
 }
 
@@ -168,6 +173,11 @@ pub fn extract(text: &str, format: Format) -> Option<Extracted> {
 pub enum Format {
     Plain,
     Markdown,
+    Html,
+    Po,
+    Xliff,
+    Srt,
+    Vtt,
 }
 
 impl Format {
@@ -180,7 +190,23 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("po" | "pot") => Format::Po,
+            Some("xlf" | "xliff" | "sdlxliff" | "mxliff") => Format::Xliff,
+            Some("srt") => Format::Srt,
+            Some("vtt") => Format::Vtt,
             _ => Format::Plain,
+        }
+    }
+
+    /// Characters a replacement may not contain without escaping in this format (a fix that
+    /// needs them is shown, not applied).
+    pub fn needs_escape(self, replacement: &str) -> bool {
+        match self {
+            Format::Plain | Format::Srt | Format::Vtt => false,
+            Format::Markdown => replacement.contains(['*', '_', '`', '<', '[', ']']),
+            Format::Html | Format::Xliff => replacement.contains(['<', '>', '&', '"']),
+            Format::Po => replacement.contains(['"', '\\', '\n']),
         }
     }
 }

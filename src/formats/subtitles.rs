@@ -160,6 +160,9 @@ impl<'a> Subs<'a> {
         for &(s, e) in &lines[t + 1..] {
             self.payload(s, e);
         }
+        if let Some(&(s, _)) = lines.get(t + 1) {
+            self.out.join_lines(s, last.1);
+        }
         self.out.end_segment(None);
         if let Some(i) = self.pending_ignore.take() {
             if let Some(s) = self.dirs.suppressions.get_mut(i) {
@@ -277,7 +280,7 @@ mod tests {
             seg_masked(&e),
             [
                 "Hola,    ¿qué     tal?",
-                "Primera línea\n                      segunda        línea",
+                "Primera línea                       segunda        línea",
                 "- a < b"
             ]
         );
@@ -372,7 +375,7 @@ mod tests {
         let t = "\u{FEFF}1\r\n00:00:01,000 --> 00:00:02,000\r\nLínea uno\r\n<b>línea</b> dos\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nfin";
         let e = srt(t);
         assert_eq!(seg_texts(t, &e), ["Línea uno\r\n<b>línea</b> dos", "fin"]);
-        assert_eq!(seg_masked(&e)[0], "Línea uno\r\n   línea     dos");
+        assert_eq!(seg_masked(&e)[0], "Línea uno     línea     dos");
         assert_eq!(&e.masked.as_bytes()[..3], &[MASK; 3]);
         assert!(e.errors.is_empty(), "{:?}", e.errors);
         let t = "\u{FEFF}WEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nhola";
