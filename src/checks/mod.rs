@@ -5,6 +5,7 @@ pub mod capitals;
 pub mod glossary;
 pub mod punctuation;
 pub mod repetition;
+pub mod script;
 pub mod untranslated;
 
 use crate::finding::{Applicability, Category, Finding, Severity};
@@ -138,5 +139,6 @@ pub fn builtin() -> Vec<Box<dyn Check>> {
         Box::new(capitals::CapitalMidSentence),
         Box::new(repetition::DoubledWord),
         Box::new(untranslated::Untranslated),
+        Box::new(script::ForeignScript),
     ]
 }

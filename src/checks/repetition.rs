@@ -14,6 +14,19 @@ const ALLOWED: [&str; 16] = [
     "very", "ha",
 ];
 
+/// Words a language legitimately doubles: pronoun + reflexive (fr "nous nous"), relative +
+/// article (de "die die"), English "had had", "that that".
+fn allowed_in(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => &["nous", "vous", "bien", "très"],
+        "de" => &["die", "der", "das", "den", "dem", "des", "sehr"],
+        "en" => &["had", "that", "is", "do", "far", "so", "bye", "very"],
+        "it" => &["molto", "piano", "pian"],
+        "pt" => &["muito", "bem"],
+        _ => &[],
+    }
+}
+
 impl Check for DoubledWord {
     fn rules(&self) -> Vec<RuleDoc> {
         vec![builtin_doc(
@@ -69,7 +82,7 @@ impl Check for DoubledWord {
                 continue;
             }
             let lower = aw.to_lowercase();
-            if ALLOWED.contains(&lower.as_str()) {
+            if ALLOWED.contains(&lower.as_str()) || allowed_in(seg.lang).contains(&lower.as_str()) {
                 continue;
             }
             // A capitalized first word followed by a lowercase one is a sentence start
