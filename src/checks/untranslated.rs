@@ -98,8 +98,19 @@ impl Check for Untranslated {
                 let foreign = STOP_LANGS[best];
                 // English and German stop words share nothing with the Romance languages: an
                 // overwhelming count decides alone. Otherwise lingua confirms, on a sample.
-                let decisive = matches!(foreign, "en" | "de")
-                    && ((best_n >= 3 && own == 0) || (best_n >= 4 && best_n > 3 * own));
+                // The same holds the other way round, when the Romance language that leads is
+                // clearly ahead of the others (Spanish, Portuguese and Italian share words).
+                let runner_up = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != target && *i != best)
+                    .map(|(_, c)| *c)
+                    .max()
+                    .unwrap_or(0);
+                let disjoint = matches!(foreign, "en" | "de")
+                    || matches!(seg.lang, "en" | "de") && 2 * best_n >= 3 * runner_up;
+                let decisive =
+                    disjoint && ((best_n >= 3 && own == 0) || (best_n >= 4 && best_n > 3 * own));
                 if decisive {
                     flagged = Some(foreign);
                 } else {

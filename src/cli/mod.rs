@@ -415,7 +415,113 @@ fn known_codes(user: &[UserDict]) -> Vec<String> {
     codes
 }
 
+/// Writes one batch of outcomes in order and adds them to the summary.
+fn report_batch(
+    outcomes: Vec<Outcome>,
+    out: &mut dyn Write,
+    reporter: &mut dyn report::Reporter,
+    summary: &mut Summary,
+) -> miette::Result<()> {
+    for o in outcomes {
+        match o {
+            Outcome::Checked {
+                path,
+                text,
+                findings,
+                fixed,
+                output,
+                error,
+            } => {
+                summary.fixed += fixed;
+                if let Some(e) = error {
+                    summary.errors.push(e);
+                }
+                if let Some(o) = output {
+                    // A diff, or the fixed text of stdin: that is the output.
+                    summary.files_checked += 1;
+                    out.write_all(o.as_bytes())
+                        .map_err(miette::Report::from_err)?;
+                    continue;
+                }
+                summary.add(&findings);
+                if !findings.is_empty() {
+                    let lines = LineIndex::new(&text);
+                    reporter
+                        .file(
+                            out,
+                            &FileReport {
+                                path: &path,
+                                text: &text,
+                                lines: &lines,
+                                findings: &findings,
+                            },
+                        )
+                        .map_err(miette::Report::from_err)?;
+                }
+            }
+            Outcome::Skipped => summary.files_skipped += 1,
+            Outcome::Failed(e) => summary.errors.push(e),
+        }
+    }
+    out.flush().map_err(miette::Report::from_err)
+}
+
+/// A progress bar on stderr, shown only when stderr is a terminal and the run has lasted
+/// long enough to need one.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    /// After this long, a run shows its progress.
+    const DELAY: std::time::Duration = std::time::Duration::from_millis(500);
+
+    fn new(files: usize) -> Self {
+        let bar = (files > 1 && io::stderr().is_terminal()).then(|| {
+            let b = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} files  {elapsed} (eta {eta})",
+            ) {
+                b.set_style(style);
+            }
+            b
+        });
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    /// Runs `f` (which writes to stdout) with the bar cleared while it writes.
+    fn around<T>(&self, f: impl FnOnce() -> T) -> T {
+        match &self.bar {
+            Some(b) if !b.is_hidden() => b.suspend(f),
+            _ => f(),
+        }
+    }
+
+    fn advance(&self, n: usize) {
+        if let Some(b) = &self.bar {
+            if b.is_hidden() && self.started.elapsed() >= Self::DELAY {
+                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            b.inc(n as u64);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
 fn check(a: CheckArgs) -> miette::Result<i32> {
+    let started = std::time::Instant::now();
     let config = load_config(&a)?;
     if let Some(l) = a
         .lang
@@ -479,50 +585,14 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
         errors: walk_errors,
         ..Summary::default()
     };
+    let progress = Progress::new(inputs.len());
     for batch in inputs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch.par_iter().map(|i| check_one(&run, i, mode)).collect();
-        for o in outcomes {
-            match o {
-                Outcome::Checked {
-                    path,
-                    text,
-                    findings,
-                    fixed,
-                    output,
-                    error,
-                } => {
-                    summary.fixed += fixed;
-                    if let Some(e) = error {
-                        summary.errors.push(e);
-                    }
-                    if let Some(o) = output {
-                        // A diff, or the fixed text of stdin: that is the output.
-                        summary.files_checked += 1;
-                        out.write_all(o.as_bytes())
-                            .map_err(miette::Report::from_err)?;
-                        continue;
-                    }
-                    summary.add(&findings);
-                    if !findings.is_empty() {
-                        let lines = LineIndex::new(&text);
-                        reporter
-                            .file(
-                                &mut out,
-                                &FileReport {
-                                    path: &path,
-                                    text: &text,
-                                    lines: &lines,
-                                    findings: &findings,
-                                },
-                            )
-                            .map_err(miette::Report::from_err)?;
-                    }
-                }
-                Outcome::Skipped => summary.files_skipped += 1,
-                Outcome::Failed(e) => summary.errors.push(e),
-            }
-        }
+        progress.around(|| report_batch(outcomes, &mut out, reporter.as_mut(), &mut summary))?;
+        progress.advance(batch.len());
     }
+    progress.finish();
+    summary.elapsed = Some(started.elapsed());
     if mode == FixMode::Report
         || matches!(mode, FixMode::Fix { .. }) && !a.paths.iter().all(|p| p.as_os_str() == "-")
     {

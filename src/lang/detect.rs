@@ -49,27 +49,50 @@ fn code(l: Language) -> &'static str {
     }
 }
 
+/// Folded stop word → bit per language of [`super::STOP_LANGS`], built once.
+fn stop_table() -> &'static rustc_hash::FxHashMap<String, u8> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = rustc_hash::FxHashMap::default();
+        for (i, l) in super::STOP_LANGS.iter().enumerate() {
+            for w in stop_words(l) {
+                *t.entry(fold(w)).or_insert(0u8) |= 1 << i;
+            }
+        }
+        t
+    })
+}
+
+/// Stop-word hits per candidate language among the words of `text`, looking at no more than
+/// `max_words` words: (lang, hits), best first.
+pub fn stop_word_counts_upto(text: &str, max_words: usize) -> Vec<(&'static str, usize)> {
+    let table = stop_table();
+    let mut counts = [0usize; 6];
+    let mut buf = String::with_capacity(32);
+    for w in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty() && w.len() <= 24)
+        .take(max_words)
+    {
+        buf.clear();
+        crate::text::fold::fold_into(w, &mut buf);
+        if let Some(&mask) = table.get(buf.as_str()) {
+            for (i, c) in counts.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    let mut out: Vec<(&'static str, usize)> =
+        super::STOP_LANGS.iter().copied().zip(counts).collect();
+    out.sort_by_key(|c| std::cmp::Reverse(c.1));
+    out
+}
+
 /// Stop-word hits per candidate language among the words of `text`: (lang, hits), best first.
 pub fn stop_word_counts(text: &str) -> Vec<(&'static str, usize)> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(fold)
-        .collect();
-    let mut counts: Vec<(&'static str, usize)> = ["es", "en", "pt", "fr", "it", "de"]
-        .iter()
-        .map(|&l| {
-            let list = stop_words(l);
-            let folded: Vec<String> = list.iter().map(|w| fold(w)).collect();
-            let n = words
-                .iter()
-                .filter(|w| folded.iter().any(|s| s == *w))
-                .count();
-            (l, n)
-        })
-        .collect();
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    counts
+    stop_word_counts_upto(text, usize::MAX)
 }
 
 /// The language of `text` by lingua, with its confidence (0..1).
@@ -81,18 +104,22 @@ pub fn detect(text: &str) -> Option<(&'static str, f64)> {
 /// Guesses the language of a whole file from a sample of its text (stop words; lingua when
 /// the stop words do not decide).
 pub fn detect_file(text: &str) -> Option<&'static str> {
-    let mut end = text.len().min(8192);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
-    let counts = stop_word_counts(sample);
+    // The first words of the text (a PO header or HTML head is mostly masked: words only).
+    let counts = stop_word_counts_upto(text, 400);
     if let [(best, n), (_, m), ..] = counts.as_slice() {
-        if *n >= 5 && *n >= 2 * *m {
+        // The stop words of the first few hundred words decide (a mixed file goes with its
+        // main language); lingua only judges texts with few stop words, or a tie.
+        if *n >= 5 && *n > *m {
             return Some(best);
         }
     }
-    detect(sample).filter(|(_, c)| *c > 0.5).map(|(l, _)| l)
+    let mut end = text.len().min(2048);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    detect(&text[..end])
+        .filter(|(_, c)| *c > 0.5)
+        .map(|(l, _)| l)
 }
 
 #[cfg(test)]

@@ -192,12 +192,33 @@ impl Reporter for Human {
                 plural("error", s.errors.len())
             ));
         }
+        if let Some(d) = s.elapsed {
+            line.push_str(&format!(" in {:.2} s", d.as_secs_f64()));
+        }
         line.push('.');
         if self.color {
-            writeln!(w, "\x1b[1m{line}\x1b[0m")
+            writeln!(w, "\x1b[1m{line}\x1b[0m")?;
         } else {
-            writeln!(w, "{line}")
+            writeln!(w, "{line}")?;
         }
+        // Which rules fired, most frequent first, when there is more than one.
+        if s.by_rule.len() > 1 {
+            let mut rules: Vec<(&String, &usize)> = s.by_rule.iter().collect();
+            rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let shown: Vec<String> = rules
+                .iter()
+                .take(8)
+                .map(|(r, n)| format!("{r} {n}"))
+                .collect();
+            let more = rules.len().saturating_sub(8);
+            let tail = if more > 0 {
+                format!(", and {more} more")
+            } else {
+                String::new()
+            };
+            writeln!(w, "By rule: {}{tail}.", shown.join(", "))?;
+        }
+        Ok(())
     }
 }
 

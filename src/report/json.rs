@@ -109,6 +109,7 @@ impl Reporter for Json {
             "fixed": s.fixed,
             "by_severity": s.by_severity,
             "by_rule": s.by_rule,
+            "elapsed_ms": s.elapsed.map(|d| d.as_millis() as u64),
         });
         w.write_all(b"  \"errors\": ")?;
         serde_json::to_writer(&mut *w, &errors)?;

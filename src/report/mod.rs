@@ -31,6 +31,8 @@ pub struct Summary {
     pub errors: Vec<FileError>,
     /// Fixes applied with --fix.
     pub fixed: usize,
+    /// Wall time of the run, when measured.
+    pub elapsed: Option<std::time::Duration>,
 }
 
 /// A file that could not be checked.
