@@ -147,6 +147,9 @@ pub struct RulesArgs {
     /// Target language whose rules to list
     #[arg(long, default_value = "es")]
     pub lang: String,
+    /// List one concept's entries in every language, side by side
+    #[arg(long, value_name = "ID")]
+    pub concept: Option<String>,
     /// Output format: a table, or JSON
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -647,7 +650,94 @@ fn failing(s: &Summary, fail_on: FailOn) -> bool {
     }
 }
 
+/// `glosa rules --concept ID`: the entries of one concept in every language.
+fn concept(a: &RulesArgs, id: &str) -> miette::Result<i32> {
+    let user = load_user_dicts(&a.dicts)?;
+    let mut entries = Vec::new();
+    let mut all_concepts = Vec::new();
+    for lang in crate::lang::KNOWN {
+        let mut g = crate::dictionary::Glossary::embedded(lang).map_err(|e| *e)?;
+        for d in &user {
+            let file = crate::dictionary::parse_file(&d.path, &d.text, None).map_err(|e| *e)?;
+            g.add(&d.path, file, &d.text).map_err(|e| *e)?;
+        }
+        for e in g.entries {
+            all_concepts.push(e.concept.clone());
+            if e.concept == id {
+                entries.push(e);
+            }
+        }
+    }
+    if entries.is_empty() {
+        all_concepts.sort();
+        all_concepts.dedup();
+        let mut close: Vec<(f64, &String)> = all_concepts
+            .iter()
+            .map(|c| (strsim::jaro_winkler(id, c), c))
+            .filter(|(s, _)| *s > 0.8)
+            .collect();
+        close.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let hint = match close.first() {
+            Some((_, c)) => format!("did you mean {c}?"),
+            None => "`glosa rules --format json` lists every rule with its concept".into(),
+        };
+        return Err(miette::miette!(help = hint, "no entry has concept {id:?}"));
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let res: io::Result<()> = (|| {
+        if a.format == Format::Json {
+            let v: Vec<serde_json::Value> = entries
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "code": e.id, "concept": e.concept, "patterns": e.patterns,
+                        "fixes": e.fixes.iter().map(|f| f.text.clone()).collect::<Vec<_>>(),
+                        "message": e.message,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &v)?;
+            writeln!(out)?;
+        } else {
+            let origin = &entries[0].origin;
+            writeln!(
+                out,
+                "{id}: {} {}",
+                crate::dictionary::language_name(&origin.lang),
+                origin.terms.join(", ")
+            )?;
+            for e in &entries {
+                let lang = e.id.split('/').next().unwrap_or("");
+                let fixes: Vec<&str> = e.fixes.iter().map(|f| f.text.as_str()).collect();
+                let mut shown: String = e.patterns[0].chars().take(60).collect();
+                if shown.len() < e.patterns[0].len() {
+                    shown.push('…');
+                }
+                if e.patterns.len() > 1 {
+                    shown.push_str(&format!(" (+{} more)", e.patterns.len() - 1));
+                }
+                writeln!(
+                    out,
+                    "  {lang:<3} {:<32} {shown} → {}",
+                    e.id,
+                    if fixes.is_empty() {
+                        "(no fix)".to_string()
+                    } else {
+                        fixes.join(", ")
+                    }
+                )?;
+            }
+        }
+        out.flush()
+    })();
+    res.map_err(miette::Report::from_err)?;
+    Ok(EXIT_CLEAN)
+}
+
 fn rules(a: RulesArgs) -> miette::Result<i32> {
+    if let Some(id) = a.concept.clone() {
+        return concept(&a, &id);
+    }
     let linter = build_linter(&a.lang, &a.dicts)?;
     let rules = linter.rules();
     let mut out = io::BufWriter::new(io::stdout().lock());
