@@ -111,8 +111,9 @@ fn the_schema_rejects_what_the_loader_rejects() {
 fn noun_fixes_carry_their_gender() {
     // Agreement needs it: "la pista" → "el sector" only works when "sector" is known masculine.
     let mut missing = Vec::new();
-    // English nouns have no grammatical gender.
-    for lang in languages().into_iter().filter(|l| l != "en") {
+    // Determiner agreement of fixes is Spanish only (other languages' gender-changing fixes are
+    // unsafe or display-only), so only Spanish needs the gender of every noun fix.
+    for lang in languages().into_iter().filter(|l| l == "es") {
         let g = Glossary::embedded(&lang).unwrap();
         for e in &g.entries {
             let noun = e.pos == Some(glosa::dictionary::Pos::Noun) || e.gender.is_some();
@@ -126,4 +127,28 @@ fn noun_fixes_carry_their_gender() {
         "noun fixes without gender:\n{}",
         missing.join("\n")
     );
+}
+
+#[test]
+fn gender_changing_fixes_outside_spanish_are_not_safe() {
+    // Outside Spanish glosa does not retarget the article ("le joueur" → "l'entreprise"), so a
+    // fix of another gender than the wrong word must be reviewed.
+    let mut bad = Vec::new();
+    for lang in languages().into_iter().filter(|l| l != "es") {
+        let g = Glossary::embedded(&lang).unwrap();
+        for e in &g.entries {
+            let (Some(wrong), true) = (e.gender, e.fix_safety == glosa::Applicability::Safe) else {
+                continue;
+            };
+            // --fix applies the first fix.
+            if let Some(f) = e
+                .fixes
+                .first()
+                .filter(|f| f.gender.is_some_and(|g| g != wrong))
+            {
+                bad.push(format!("{}: safe fix {:?} changes gender", e.id, f.text));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

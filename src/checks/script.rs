@@ -29,6 +29,11 @@ fn script_of(c: char) -> Option<&'static str> {
     })
 }
 
+/// Chinese and Japanese punctuation (，。：「」…), which may sit inside a run of Chinese.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65)
+}
+
 /// Lead bytes of UTF-8 sequences that may start such a character (a quick filter).
 #[inline]
 fn may_be_foreign(b: u8) -> bool {
@@ -92,7 +97,7 @@ impl Check for ForeignScript {
                     end = j + d.len_utf8();
                     letters += 1;
                     iter.next();
-                } else if (d == ' ' || d == '·')
+                } else if (d == ' ' || d == '·' || is_cjk_punctuation(d))
                     && s[j + d.len_utf8()..]
                         .chars()
                         .next()
@@ -123,6 +128,8 @@ impl Check for ForeignScript {
             ) {
                 continue;
             }
+            // A whole sentence of it (eight letters or more) is untranslated wherever it is.
+            let sentence = letters >= 8;
             // Running text: Latin-script prose on the same line, on both sides or plenty on one.
             let line_start = s[..start].rfind('\n').map_or(0, |p| p + 1);
             let line_end = s[end..].find('\n').map_or(s.len(), |p| end + p);
@@ -130,7 +137,8 @@ impl Check for ForeignScript {
                 latin_words(&s[line_start..start]),
                 latin_words(&s[end..line_end]),
             );
-            if !(left >= 2 && right >= 1 || left + right >= 4 && left.min(right) >= 1) {
+            if !sentence && !(left >= 2 && right >= 1 || left + right >= 4 && left.min(right) >= 1)
+            {
                 continue;
             }
             out.push(Finding {
@@ -179,5 +187,9 @@ mod tests {
         assert!(codes("  • 简体中文\n  • English\n  • Русский\n").is_empty());
         assert!(codes("El coeficiente α vale 0,5 y β vale 2.").is_empty());
         assert!(codes("大模型").is_empty());
+        assert_eq!(
+            codes("El artículo termina así.\n本文由机器翻译生成，可能包含错误。\n"),
+            vec!["本文由机器翻译生成，可能包含错误"]
+        );
     }
 }

@@ -188,6 +188,7 @@ pub fn parse(src: &str) -> Result<Pattern, String> {
             if optional && parts.len() > 1 {
                 return Err(format!("'?' on a compound token {raw:?}"));
             }
+
             for (part, join) in parts {
                 let mut alternatives = Vec::new();
                 for alt in part.split('|') {
@@ -368,6 +369,12 @@ mod tests {
         assert_eq!(p.slots[2].join, Join::Hyphen);
         let p = parse("jugar:v(ue) un * rol").unwrap();
         assert!(p.slots[2].any);
+        // Alternatives bind to the sub-word: "KI-ermächtigt|ermächtigte" is KI-ermächtigt or
+        // KI-ermächtigte.
+        let p = parse("KI-ermächtigt|ermächtigte Branche").unwrap();
+        assert_eq!(p.slots.len(), 3);
+        assert_eq!(p.slots[1].alternatives.len(), 2);
+        assert_eq!(p.slots[1].join, Join::Hyphen);
     }
 
     #[test]
