@@ -137,8 +137,8 @@ impl Check for ForeignScript {
                 latin_words(&s[line_start..start]),
                 latin_words(&s[end..line_end]),
             );
-            if !sentence && !(left >= 2 && right >= 1 || left + right >= 4 && left.min(right) >= 1)
-            {
+            let in_prose = left >= 2 && right >= 1 || left + right >= 4 && left.min(right) >= 1;
+            if !(sentence || in_prose) {
                 continue;
             }
             out.push(Finding {
