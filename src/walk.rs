@@ -7,8 +7,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions checked when walking a directory.
-pub const KNOWN_EXTENSIONS: [&str; 12] = [
-    "txt", "text", "md", "markdown", "po", "pot", "xlf", "xliff", "srt", "vtt", "html", "htm",
+pub const KNOWN_EXTENSIONS: [&str; 15] = [
+    "txt", "text", "md", "markdown", "po", "pot", "xlf", "xliff", "sdlxliff", "mxliff", "srt",
+    "vtt", "html", "htm", "xhtml",
 ];
 
 /// One thing to check.
@@ -102,6 +103,17 @@ pub enum Loaded {
 /// How far to look for a NUL byte.
 const BINARY_PROBE: usize = 8192;
 
+/// Largest file glosa reads (1 GiB): a file is read whole, and a translation bigger than this
+/// is better split (or it is not a translation).
+pub const MAX_FILE_SIZE: u64 = 1 << 30;
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file too large: {:.1} GiB (glosa reads files of up to 1 GiB; split it)",
+        len as f64 / (1u64 << 30) as f64
+    )
+}
+
 /// Reads an input as UTF-8 text. Errors name the problem and, for bad encoding, the offset of
 /// the first invalid byte.
 pub fn load(input: &Input) -> Result<Loaded, String> {
@@ -109,11 +121,24 @@ pub fn load(input: &Input) -> Result<Loaded, String> {
         Input::Stdin => {
             let mut b = Vec::new();
             std::io::stdin()
+                .take(MAX_FILE_SIZE + 1)
                 .read_to_end(&mut b)
                 .map_err(|e| io_message(&e))?;
+            if b.len() as u64 > MAX_FILE_SIZE {
+                return Err(too_large(b.len() as u64));
+            }
             b
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| io_message(&e))?,
+        Input::File(p) => {
+            let mut f = std::fs::File::open(p).map_err(|e| io_message(&e))?;
+            let len = f.metadata().map_err(|e| io_message(&e))?.len();
+            if len > MAX_FILE_SIZE {
+                return Err(too_large(len));
+            }
+            let mut b = Vec::with_capacity(len as usize);
+            f.read_to_end(&mut b).map_err(|e| io_message(&e))?;
+            b
+        }
     };
     decode(bytes)
 }

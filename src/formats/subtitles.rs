@@ -99,7 +99,7 @@ impl<'a> Subs<'a> {
             let header_ok = self.text[start..]
                 .strip_prefix("WEBVTT")
                 .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r', '\n']));
-            if !header_ok {
+            if !header_ok && !self.text[start..].trim().is_empty() {
                 self.error(start, "missing WEBVTT header");
             }
             // The header block, `WEBVTT` and its metadata lines, is masked; a first block
@@ -387,7 +387,9 @@ mod tests {
             assert!(e.segments.is_empty() && e.errors.is_empty());
         }
         assert!(vtt("WEBVTT").errors.is_empty());
-        assert!(!vtt("").errors.is_empty());
+        // An empty file is empty, not malformed; text without the header is.
+        assert!(vtt("").errors.is_empty());
+        assert!(!vtt("00:01.000 --> 00:02.000\nHola\n").errors.is_empty());
     }
 
     #[test]

@@ -31,19 +31,7 @@ pub fn plural(lang: &str, w: &str) -> String {
                 format!("{w}s")
             }
         }
-        "it" => {
-            if let Some(s) = w.strip_suffix('o') {
-                format!("{s}i")
-            } else if let Some(s) = w.strip_suffix("ca") {
-                format!("{s}che")
-            } else if let Some(s) = w.strip_suffix('a') {
-                format!("{s}e")
-            } else if let Some(s) = w.strip_suffix('e') {
-                format!("{s}i")
-            } else {
-                w.to_string()
-            }
-        }
+        "it" => it_plural(w, true),
         "pt" => {
             if let Some(s) = w.strip_suffix("ão") {
                 format!("{s}ões")
@@ -70,29 +58,129 @@ pub fn plural(lang: &str, w: &str) -> String {
     }
 }
 
+/// French feminine of an adjective: -if → -ive, -eux → -euse, -er → -ère, -el/-en/-on/-et
+/// double their consonant, -eau → -elle.
+fn fr_feminine(w: &str) -> String {
+    const IRREGULAR: [(&str, &str); 6] = [
+        ("nouveau", "nouvelle"),
+        ("beau", "belle"),
+        ("vieux", "vieille"),
+        ("blanc", "blanche"),
+        ("long", "longue"),
+        ("public", "publique"),
+    ];
+    if let Some((_, f)) = IRREGULAR.iter().find(|(m, _)| *m == w) {
+        return f.to_string();
+    }
+    if w.ends_with('e') {
+        return w.to_string();
+    }
+    if let Some(s) = w.strip_suffix("if") {
+        return format!("{s}ive");
+    }
+    if let Some(s) = w.strip_suffix("eux") {
+        return format!("{s}euse");
+    }
+    if let Some(s) = w.strip_suffix("er") {
+        return format!("{s}ère");
+    }
+    for end in ["el", "en", "on", "et"] {
+        if w.ends_with(end) {
+            let last = &end[1..];
+            return format!("{w}{last}e");
+        }
+    }
+    format!("{w}e")
+}
+
+/// Italian plural; `feminine` for feminine forms (nouns in -a are taken as feminine: pista →
+/// piste; the masculine plural of -ista adjectives is -isti).
+fn it_plural(w: &str, feminine: bool) -> String {
+    // Greek masculines in -ma (sistema, problema, tema, programma, schema, clima).
+    const MA: [&str; 8] = [
+        "sistema",
+        "problema",
+        "tema",
+        "programma",
+        "schema",
+        "clima",
+        "dilemma",
+        "panorama",
+    ];
+    if MA.contains(&w) {
+        return format!("{}i", &w[..w.len() - 1]);
+    }
+    if let (Some(s), false) = (w.strip_suffix("sta"), feminine) {
+        // Adjectives and agent nouns in -ista/-asta: entusiasta → entusiasti (nouns pass
+        // feminine = true).
+        return format!("{s}sti");
+    }
+    if let Some(s) = w.strip_suffix("io") {
+        // scenario → scenari, saggio → saggi (stressed -ìo, zio → zii, is rare).
+        return format!("{s}i");
+    }
+    if let Some(s) = w.strip_suffix("ico") {
+        // pratico → pratici, tecnico → tecnici (but antico → antichi: list it).
+        return format!("{s}ici");
+    }
+    if let Some(s) = w.strip_suffix("co") {
+        return format!("{s}chi");
+    }
+    if let Some(s) = w.strip_suffix("go") {
+        return format!("{s}ghi");
+    }
+    if let Some(s) = w.strip_suffix('o') {
+        return format!("{s}i");
+    }
+    if let Some(s) = w.strip_suffix("ca") {
+        return format!("{s}che");
+    }
+    if let Some(s) = w.strip_suffix("ga") {
+        return format!("{s}ghe");
+    }
+    if let Some(s) = w
+        .strip_suffix("cia")
+        .filter(|s| s.ends_with(|c: char| "aeiou".contains(c)))
+    {
+        return format!("{s}cie");
+    }
+    if let Some(s) = w.strip_suffix('a') {
+        return format!("{s}e");
+    }
+    if let Some(s) = w.strip_suffix('e') {
+        return format!("{s}i");
+    }
+    // Accented final vowel or consonant (città, caffè, sport): invariable.
+    w.to_string()
+}
+
 fn adjective_forms(lang: &str, w: &str) -> Vec<(String, bool, bool)> {
     let mut v = vec![(w.to_string(), false, false)];
     match lang {
         "fr" => {
-            let fem = if w.ends_with('e') {
-                w.to_string()
-            } else {
-                format!("{w}e")
-            };
+            let fem = fr_feminine(w);
             v.push((plural("fr", w), true, false));
             v.push((fem.clone(), false, true));
             v.push((format!("{fem}s"), true, true));
         }
-        "it" | "pt" => {
+        "it" => {
             if let Some(s) = w.strip_suffix('o') {
-                let (mp, fp) = if lang == "it" {
-                    (format!("{s}i"), format!("{s}e"))
-                } else {
-                    (format!("{s}os"), format!("{s}as"))
-                };
-                v.push((mp, true, false));
+                let fem = format!("{s}a");
+                v.push((it_plural(w, false), true, false));
+                v.push((it_plural(&fem, true), true, true));
+                v.push((fem, false, true));
+            } else if w.ends_with("ista") || w.ends_with("asta") {
+                v.push((it_plural(w, false), true, false));
+                v.push((it_plural(w, true), true, true));
+            } else {
+                v.push((it_plural(w, true), true, false));
+            }
+        }
+        "pt" => {
+            if let Some(s) = w.strip_suffix('o') {
+                v.push((format!("{s}os"), true, false));
                 v.push((format!("{s}a"), false, true));
-                v.push((fp, true, true));
+                v.push((format!("{s}as"), true, true));
             } else {
                 v.push((plural(lang, w), true, false));
             }
@@ -163,6 +251,33 @@ mod tests {
         assert_eq!(plural("en", "library"), "libraries");
         assert_eq!(plural("fr", "journal"), "journaux");
         assert_eq!(plural("it", "giocatore"), "giocatori");
+        assert_eq!(plural("it", "scenario"), "scenari");
+        assert_eq!(plural("it", "attacco"), "attacchi");
+        assert_eq!(plural("it", "sistema"), "sistemi");
+        assert_eq!(plural("it", "città"), "città");
+        assert_eq!(plural("it", "pista"), "piste");
+        let it: Vec<String> = adjective_forms("it", "entusiasta")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(it, ["entusiasta", "entusiasti", "entusiaste"]);
+        let it: Vec<String> = adjective_forms("it", "bianco")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(it, ["bianco", "bianchi", "bianche", "bianca"]);
+        let it: Vec<String> = adjective_forms("it", "domestico")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert!(it.contains(&"domestiche".to_string()) && it.contains(&"domestici".to_string()));
+        let fr: Vec<String> = adjective_forms("fr", "compréhensif")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert!(fr.contains(&"compréhensives".to_string()), "{fr:?}");
+        assert_eq!(fr_feminine("nouveau"), "nouvelle");
+        assert_eq!(fr_feminine("naturel"), "naturelle");
         assert_eq!(plural("pt", "cenário"), "cenários");
         assert_eq!(plural("pt", "aterrissagem"), "aterrissagens");
     }
