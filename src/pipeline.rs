@@ -184,19 +184,36 @@ impl<'a> FilePlan<'a> {
         if foreign.is_empty() {
             return findings;
         }
-        let mut extra = Vec::new();
-        for (start, end, lang) in foreign {
+        // One pass per language over all of its paragraphs.
+        let mut extra: Vec<Finding> = Vec::new();
+        let mut langs: Vec<&str> = foreign.iter().map(|f| f.2).collect();
+        langs.sort_unstable();
+        langs.dedup();
+        for lang in langs {
             let Ok(other) = self.linters.get(lang) else {
                 continue;
             };
-            let span = [crate::formats::Span { start, end }];
-            extra.extend(other.check_spans_glossary(checked, &span));
+            let spans: Vec<crate::formats::Span> = foreign
+                .iter()
+                .filter(|f| f.2 == lang)
+                .map(|&(start, end, _)| crate::formats::Span { start, end })
+                .collect();
+            extra.extend(other.check_spans_glossary(checked, &spans));
         }
         if extra.is_empty() {
             return findings;
         }
-        findings.extend(extra);
-        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        findings
+        extra.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // Both are sorted: merge them.
+        let mut merged = Vec::with_capacity(findings.len() + extra.len());
+        let mut extra = extra.into_iter().peekable();
+        for f in findings {
+            while extra.peek().is_some_and(|e| e.sort_key() < f.sort_key()) {
+                merged.extend(extra.next());
+            }
+            merged.push(f);
+        }
+        merged.extend(extra);
+        merged
     }
 }

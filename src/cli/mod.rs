@@ -194,8 +194,15 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn is_broken_pipe(e: &miette::Report) -> bool {
-    e.downcast_ref::<io::Error>()
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    }) || e
+        .root_cause()
+        .downcast_ref::<io::Error>()
         .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        || e.to_string() == io::Error::from(io::ErrorKind::BrokenPipe).to_string()
+        || e.to_string().starts_with("Broken pipe (os error")
 }
 
 fn load_user_dicts(paths: &[PathBuf]) -> miette::Result<Vec<UserDict>> {
