@@ -174,7 +174,7 @@ impl<'a> FilePlan<'a> {
 
     /// Mixed documents: a paragraph found to be in another language is also checked with
     /// that language's glossary.
-    fn mixed(&self, checked: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
+    fn mixed(&self, checked: &str, findings: Vec<Finding>) -> Vec<Finding> {
         let foreign: Vec<(usize, usize, &str)> = findings
             .iter()
             .filter_map(|f| {
