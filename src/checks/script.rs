@@ -128,8 +128,9 @@ impl Check for ForeignScript {
             ) {
                 continue;
             }
-            // A whole sentence of it (eight letters or more) is untranslated wherever it is.
-            let sentence = letters >= 8;
+            // A whole sentence of Chinese or Japanese (eight characters or more; in those scripts
+            // a word is one to four) is untranslated wherever it is.
+            let sentence = letters >= 8 && matches!(script, "Chinese characters" | "Japanese kana");
             // Running text: Latin-script prose on the same line, on both sides or plenty on one.
             let line_start = s[..start].rfind('\n').map_or(0, |p| p + 1);
             let line_end = s[end..].find('\n').map_or(s.len(), |p| end + p);
@@ -185,6 +186,7 @@ mod tests {
         );
         assert!(codes("El término involución (内卷) se popularizó.").is_empty());
         assert!(codes("  • 简体中文\n  • English\n  • Русский\n").is_empty());
+        assert!(codes("  • بالعربية\n  • Українська\n  • Português (Brasil)\n").is_empty());
         assert!(codes("El coeficiente α vale 0,5 y β vale 2.").is_empty());
         assert!(codes("大模型").is_empty());
         assert_eq!(

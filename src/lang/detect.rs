@@ -104,11 +104,35 @@ pub fn detect(text: &str) -> Option<(&'static str, f64)> {
 /// Guesses the language of a whole file from a sample of its text (stop words; lingua when
 /// the stop words do not decide).
 pub fn detect_file(text: &str) -> Option<&'static str> {
-    // The first words of the text (a PO header or HTML head is mostly masked: words only).
-    let counts = stop_word_counts_upto(text, 400);
+    // The stop words of a few hundred words decide (a mixed file goes with its main language);
+    // in a long file they are taken from eight places spread over it, so an English preface
+    // does not make a Spanish book English. lingua only judges texts with few stop words, or a
+    // tie.
+    let counts = if text.len() <= 16 * 1024 {
+        stop_word_counts_upto(text, 400)
+    } else {
+        let mut total = [0usize; 6];
+        for k in 0..8 {
+            let mut from = text.len() / 8 * k;
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let mut to = (from + 2048).min(text.len());
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            for (lang, n) in stop_word_counts_upto(&text[from..to], 50) {
+                if let Some(i) = super::STOP_LANGS.iter().position(|l| *l == lang) {
+                    total[i] += n;
+                }
+            }
+        }
+        let mut out: Vec<(&'static str, usize)> =
+            super::STOP_LANGS.iter().copied().zip(total).collect();
+        out.sort_by_key(|c| std::cmp::Reverse(c.1));
+        out
+    };
     if let [(best, n), (_, m), ..] = counts.as_slice() {
-        // The stop words of the first few hundred words decide (a mixed file goes with its
-        // main language); lingua only judges texts with few stop words, or a tie.
         if *n >= 5 && *n > *m {
             return Some(best);
         }
@@ -147,5 +171,18 @@ mod tests {
             detect_file("La empresa presentó ayer su nuevo modelo de lenguaje en Madrid, y los analistas lo recibieron con interés."),
             Some("es")
         );
+    }
+
+    #[test]
+    fn a_long_file_goes_with_its_main_language_not_its_preface() {
+        let preface =
+            "This guide is outside the scope of the manual and it is provided as is. ".repeat(60);
+        let body =
+            "La empresa presentó su modelo y los analistas lo recibieron con interés en la feria. "
+                .repeat(600);
+        let text = format!("{preface}\n\n{body}");
+        assert!(text.len() > 16 * 1024);
+        assert_eq!(detect_file(&text), Some("es"));
+        assert_eq!(detect_file(&preface), Some("en"));
     }
 }
