@@ -203,17 +203,10 @@ impl<'a> FilePlan<'a> {
         if extra.is_empty() {
             return findings;
         }
-        extra.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        // Both are sorted: merge them.
-        let mut merged = Vec::with_capacity(findings.len() + extra.len());
-        let mut extra = extra.into_iter().peekable();
-        for f in findings {
-            while extra.peek().is_some_and(|e| e.sort_key() < f.sort_key()) {
-                merged.extend(extra.next());
-            }
-            merged.push(f);
-        }
-        merged.extend(extra);
-        merged
+        let mut findings = findings;
+        findings.extend(extra);
+        // Two sorted runs; an in-place sort keeps peak memory at one copy of the findings.
+        findings.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        findings
     }
 }

@@ -113,6 +113,9 @@ pub struct CheckArgs {
     /// Apply the configuration's exclude globs to files named on the command line too
     #[arg(long)]
     pub force_exclude: bool,
+    /// Number of threads checking files [default: one per core]
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
     /// Apply safe fixes in place (with `-`: print the fixed text), then report what remains
     #[arg(long)]
     pub fix: bool,
@@ -532,6 +535,12 @@ impl Progress {
 
 fn check(a: CheckArgs) -> miette::Result<i32> {
     let started = std::time::Instant::now();
+    if let Some(n) = a.threads {
+        // Only fails when a pool already exists (a second run in one process): keep that one.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
     let config = load_config(&a)?;
     if let Some(l) = a
         .lang
