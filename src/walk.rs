@@ -34,7 +34,7 @@ impl Input {
 /// files named on the command line (`--force-exclude`).
 pub fn collect(
     paths: &[PathBuf],
-    walked: &dyn Fn(&Path) -> bool,
+    walked: &(dyn Fn(&Path) -> bool + Sync),
     named: &dyn Fn(&Path) -> bool,
 ) -> (Vec<Input>, Vec<FileError>) {
     let mut inputs = Vec::new();
@@ -46,25 +46,40 @@ pub fn collect(
         }
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
-                let mut found = Vec::new();
-                for entry in ignore::WalkBuilder::new(p).build() {
-                    match entry {
-                        Ok(e) => {
-                            if e.file_type().is_some_and(|t| t.is_file())
-                                && has_known_ext(e.path())
-                                && walked(e.path())
-                            {
-                                found.push(e.into_path());
+                // Walked in parallel; sorted afterwards, so the order never depends on threads.
+                let found = std::sync::Mutex::new(Vec::new());
+                let errs = std::sync::Mutex::new(Vec::new());
+                ignore::WalkBuilder::new(p).build_parallel().run(|| {
+                    Box::new(|entry| {
+                        match entry {
+                            Ok(e) => {
+                                if e.file_type().is_some_and(|t| t.is_file())
+                                    && has_known_ext(e.path())
+                                    && walked(e.path())
+                                {
+                                    if let Ok(mut f) = found.lock() {
+                                        f.push(e.into_path());
+                                    }
+                                }
+                            }
+                            Err(err) => {
+                                if let Ok(mut v) = errs.lock() {
+                                    v.push(FileError {
+                                        path: p.display().to_string(),
+                                        message: err.to_string(),
+                                    });
+                                }
                             }
                         }
-                        Err(err) => errors.push(FileError {
-                            path: p.display().to_string(),
-                            message: err.to_string(),
-                        }),
-                    }
-                }
+                        ignore::WalkState::Continue
+                    })
+                });
+                let mut found = found.into_inner().unwrap_or_default();
                 found.sort();
                 inputs.extend(found.into_iter().map(Input::File));
+                let mut errs = errs.into_inner().unwrap_or_default();
+                errs.sort_by(|a, b| a.message.cmp(&b.message));
+                errors.extend(errs);
             }
             Ok(_) if named(p) => inputs.push(Input::File(p.clone())),
             Ok(_) => {}
