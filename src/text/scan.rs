@@ -87,6 +87,22 @@ fn filter_slot(w: &[u8]) -> usize {
     (h ^ (h >> 7)) % FILTER_BITS
 }
 
+/// Filter slot of a word from its packed bytes (all of them count: few false passes).
+#[inline]
+fn packed_slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 18)) as usize
+}
+
+/// Filter slot of any folded word.
+#[inline]
+fn slot_of(w: &[u8], packed: Option<u128>) -> usize {
+    match packed {
+        Some(k) => packed_slot(k),
+        None => filter_slot(w),
+    }
+}
+
 impl Vocab {
     fn lookup(&self, folded: &str) -> Option<u32> {
         match pack(folded.as_bytes()) {
@@ -121,7 +137,7 @@ impl Vocab {
         if self.filter.is_empty() {
             self.filter = vec![0; FILTER_BITS / 64];
         }
-        let slot = filter_slot(folded.as_bytes());
+        let slot = slot_of(folded.as_bytes(), pack(folded.as_bytes()));
         self.filter[slot / 64] |= 1 << (slot % 64);
         match pack(folded.as_bytes()) {
             Some(k) => {
@@ -146,7 +162,7 @@ impl Vocab {
                 return self.hot_ids[slot];
             }
         }
-        let slot = filter_slot(folded.as_bytes());
+        let slot = slot_of(folded.as_bytes(), packed);
         if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return NO_ID;
         }
