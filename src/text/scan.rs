@@ -60,14 +60,38 @@ fn hot_slot(k: u128) -> usize {
 const FILTER_BITS: usize = 1 << 18;
 
 /// A word of up to 16 bytes packed into an integer (zero-padded; words never contain NUL).
+///
+/// Built from two overlapping fixed-size loads instead of a variable-length copy (which the
+/// compiler turns into a `memcpy` call on every word).
 #[inline]
 fn pack(w: &[u8]) -> Option<u128> {
-    if w.len() > 16 {
-        return None;
+    let n = w.len();
+    let load8 = |at: usize| -> u64 {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&w[at..at + 8]);
+        u64::from_le_bytes(b)
+    };
+    let load4 = |at: usize| -> u64 {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&w[at..at + 4]);
+        u32::from_le_bytes(b) as u64
+    };
+    match n {
+        0..=3 => {
+            let mut x = 0u64;
+            for (k, &b) in w.iter().enumerate() {
+                x |= (b as u64) << (8 * k);
+            }
+            Some(x as u128)
+        }
+        4..=7 => Some((load4(0) | (load4(n - 4) << (8 * (n - 4)))) as u128),
+        8 => Some(load8(0) as u128),
+        9..=16 => {
+            let hi = load8(n - 8) >> (8 * (16 - n));
+            Some(load8(0) as u128 | ((hi as u128) << 64))
+        }
+        _ => None,
     }
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w);
-    Some(u128::from_le_bytes(b))
 }
 
 /// Filter slot of a folded word: its length, first two and last bytes.
@@ -366,6 +390,20 @@ pub fn folded_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize, St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pack_is_the_zero_padded_word() {
+        let word = b"abcdefghijklmnopq";
+        for n in 0..=17 {
+            let w = &word[..n];
+            let expected = (n <= 16).then(|| {
+                let mut b = [0u8; 16];
+                b[..n].copy_from_slice(w);
+                u128::from_le_bytes(b)
+            });
+            assert_eq!(pack(w), expected, "length {n}");
+        }
+    }
 
     #[test]
     fn scans_words_with_offsets_and_joins() {
