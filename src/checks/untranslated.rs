@@ -69,6 +69,8 @@ impl Check for Untranslated {
                 .find('\n')
                 .map_or(seg.end, |i| tokens[k].start + i);
             let mut counts = [0usize; 6];
+            // Stop words of one language only (shared ones, like "a" or "no", tell nothing).
+            let mut only = [0usize; 6];
             let mut n = 0;
             let first = k;
             while k < tokens.len() && tokens[k].start < line_end {
@@ -80,6 +82,9 @@ impl Check for Untranslated {
                             if mask & (1 << b) != 0 {
                                 *c += 1;
                             }
+                        }
+                        if mask.is_power_of_two() {
+                            only[mask.trailing_zeros() as usize] += 1;
                         }
                     }
                 }
@@ -109,8 +114,11 @@ impl Check for Untranslated {
                     .unwrap_or(0);
                 let disjoint = matches!(foreign, "en" | "de")
                     || matches!(seg.lang, "en" | "de") && 2 * best_n >= 3 * runner_up;
-                let decisive =
-                    disjoint && ((best_n >= 3 && own == 0) || (best_n >= 4 && best_n > 3 * own));
+                let (best_only, own_only) = (only[best], only[target]);
+                let decisive = disjoint
+                    && ((best_n >= 3 && own == 0)
+                        || (best_n >= 4 && best_n > 3 * own)
+                        || (best_only >= 4 && own_only == 0));
                 if decisive {
                     flagged = Some(foreign);
                 } else {
