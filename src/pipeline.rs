@@ -204,9 +204,17 @@ impl<'a> FilePlan<'a> {
             return findings;
         }
         let mut findings = findings;
-        findings.extend(extra);
-        // Two sorted runs; an in-place sort keeps peak memory at one copy of the findings.
-        findings.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        if extra.len() <= 256 {
+            // Usually a handful: each goes to its place.
+            for f in extra {
+                let at = findings.partition_point(|x| x.sort_key() <= f.sort_key());
+                findings.insert(at, f);
+            }
+        } else {
+            // Two sorted runs; an in-place sort keeps peak memory at one copy of the findings.
+            findings.extend(extra);
+            findings.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
         findings
     }
 }
