@@ -35,6 +35,7 @@ pub enum LinterError {
 
 thread_local! {
     static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
+    static PUNCT: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Linter {
@@ -164,33 +165,45 @@ impl Linter {
         let mut out = Vec::new();
         TOKENS.with(|cell| {
             let mut tokens = cell.borrow_mut();
-            for sp in spans {
-                tokens.clear();
-                scan(
-                    text,
-                    sp.start,
-                    sp.end,
-                    self.glossary.matcher.vocab(),
-                    &mut tokens,
-                );
-                let seg = Segment {
-                    text,
-                    start: sp.start,
-                    end: sp.end,
-                    tokens: &tokens,
-                    lang: &self.lang,
-                    word_langs: &self.word_langs,
-                };
-                let first = out.len();
-                self.glossary.check(&seg, &mut out);
-                if builtin {
-                    for c in &self.builtin {
-                        c.check(&seg, &mut out);
+            PUNCT.with(|pcell| {
+                let mut punct = pcell.borrow_mut();
+                for sp in spans {
+                    tokens.clear();
+                    scan(
+                        text,
+                        sp.start,
+                        sp.end,
+                        self.glossary.matcher.vocab(),
+                        &mut tokens,
+                    );
+                    punct.clear();
+                    if builtin {
+                        punct.extend(crate::checks::punctuation::punctuation_positions(
+                            text.as_bytes(),
+                            sp.start,
+                            sp.end,
+                        ));
                     }
+                    let seg = Segment {
+                        text,
+                        start: sp.start,
+                        end: sp.end,
+                        tokens: &tokens,
+                        lang: &self.lang,
+                        word_langs: &self.word_langs,
+                        punct: &punct,
+                    };
+                    let first = out.len();
+                    self.glossary.check(&seg, &mut out);
+                    if builtin {
+                        for c in &self.builtin {
+                            c.check(&seg, &mut out);
+                        }
+                    }
+                    // Segments come in order: sorting each one's findings sorts them all.
+                    out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
                 }
-                // Segments come in order: sorting each one's findings sorts them all.
-                out[first..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            }
+            });
         });
         out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         out

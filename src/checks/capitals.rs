@@ -38,7 +38,12 @@ impl Check for LowercaseAfterPeriod {
 
     fn check(&self, seg: &Segment, out: &mut Vec<Finding>) {
         let s = seg.text;
-        for rel in memchr::memchr_iter(b'.', seg.as_str().as_bytes()) {
+        for rel in seg
+            .punct
+            .iter()
+            .filter(|&&i| seg.text.as_bytes()[i] == b'.')
+            .map(|&i| i - seg.start)
+        {
             let i = seg.start + rel;
             if !char_before(s, i).is_some_and(|c| c.is_lowercase()) {
                 continue;

@@ -24,6 +24,9 @@ pub struct Segment<'a> {
     /// For each vocabulary id, a bit per language of [`crate::lang::STOP_LANGS`] whose stop
     /// word it is.
     pub word_langs: &'a [u8],
+    /// Positions of `.`, `,`, `;` and `:` in `text[start..end]` (absolute offsets, ascending),
+    /// found once for all the punctuation checks.
+    pub punct: &'a [usize],
 }
 
 impl Segment<'_> {

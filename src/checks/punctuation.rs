@@ -93,9 +93,12 @@ impl Check for MissingSpaceAfterPeriod {
 
     fn check(&self, seg: &Segment, out: &mut Vec<Finding>) {
         let s = seg.text;
-        let base = seg.start;
-        for rel in memchr::memchr_iter(b'.', seg.as_str().as_bytes()) {
-            let i = base + rel;
+        for i in seg
+            .punct
+            .iter()
+            .copied()
+            .filter(|&i| s.as_bytes()[i] == b'.')
+        {
             let Some(prev) = char_before(s, i) else {
                 continue;
             };
@@ -174,7 +177,7 @@ impl Check for DoubledPunctuation {
         let bytes = s.as_bytes();
         let is_p = |b: u8| matches!(b, b'.' | b',' | b';' | b':');
         let mut resume = seg.start;
-        for i in punctuation_positions(bytes, seg.start, seg.end) {
+        for &i in seg.punct {
             if i < resume {
                 continue;
             }
@@ -270,7 +273,7 @@ impl Check for SpaceBeforePunctuation {
     fn check(&self, seg: &Segment, out: &mut Vec<Finding>) {
         let s = seg.text;
         let bytes = s.as_bytes();
-        for i in punctuation_positions(bytes, seg.start, seg.end) {
+        for &i in seg.punct {
             let b = bytes[i];
             if i == seg.start || bytes[i - 1] != b' ' {
                 continue;
