@@ -1,5 +1,5 @@
-//! Hot-path benchmarks (divan): start-up, tokenizing, the whole check on Spanish prose, and
-//! rendering when a file has thousands of findings. Input is built from our own samples so the
+//! Hot-path benchmarks (divan): start-up, tokenizing, the glossary alone, the whole check on
+//! Spanish prose, language detection, and rendering when a file has thousands of findings. Input is built from our own samples so the
 //! benchmarks run from a clean clone; whole-process figures on the large corpus are in
 //! `scripts/bench.sh`.
 
@@ -20,7 +20,7 @@ fn prose() -> String {
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.to_string_lossy().ends_with("-es.txt"))
         .collect();
     names.sort();
     for p in names {
@@ -57,6 +57,33 @@ fn check_prose(b: Bencher) {
     let linter = Linter::new("es", &[]).unwrap();
     b.counter(BytesCount::new(text.len()))
         .bench_local(|| black_box(linter.check(&text).len()));
+}
+
+/// The glossary alone: candidate scan, context cues and exceptions, no artefact checks.
+#[divan::bench]
+fn glossary_only(b: Bencher) {
+    let text = prose();
+    let linter = Linter::new("es", &[]).unwrap();
+    let spans = glosa::formats::plain::paragraphs(&text);
+    b.counter(BytesCount::new(text.len()))
+        .bench_local(|| black_box(linter.check_spans_glossary(&text, &spans).len()));
+}
+
+/// Whole-file language detection (stop words over eight windows; lingua only on a tie).
+#[divan::bench]
+fn detect_file_language(b: Bencher) {
+    let text = prose();
+    b.counter(BytesCount::new(text.len()))
+        .bench_local(|| black_box(glosa::lang::detect::detect_file(&text)));
+}
+
+/// lingua on one 300-byte line, what an undecided untranslated line costs.
+#[divan::bench]
+fn lingua_one_line() -> Option<(&'static str, f64)> {
+    glosa::lang::detect::detect(
+        "This page may contain third-party content, which is provided for information purposes \
+         only and should not be considered as advice of any kind from the publisher.",
+    )
 }
 
 #[divan::bench(args = [Format::Human, Format::Json])]
