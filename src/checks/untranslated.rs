@@ -31,7 +31,11 @@ impl Check for Untranslated {
              every line and asks lingua to confirm the lines that look foreign. Lines under six \
              words are not judged, and loanwords in a Spanish sentence do not make it foreign.",
             &["This page may contain third-party content and should not be considered as advice."],
-            &["La empresa lanzó su nuevo modelo de lenguaje, según un comunicado de prensa."],
+            &[
+                "La empresa lanzó su nuevo modelo de lenguaje, según un comunicado de prensa.",
+                "El equipo de marketing presentó el software de machine learning en un meetup de startups.",
+                "Read more about it.",
+            ],
         )]
     }
 
