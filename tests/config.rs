@@ -174,3 +174,28 @@ fn init_writes_a_default_that_parses_and_refuses_to_overwrite() {
     glosa(dir.path()).arg("init").assert().code(2);
     glosa(dir.path()).args(["init", "--force"]).assert().code(0);
 }
+
+#[test]
+fn each_checked_path_uses_its_own_configuration() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (sub, ignore) in [
+        ("a", "es/track-as-sector"),
+        ("b", "es/players-as-companies"),
+    ] {
+        let d = dir.path().join(sub);
+        fs::create_dir(&d).expect("mkdir");
+        fs::write(d.join("t.txt"), CALQUES).expect("write");
+        fs::write(d.join("glosa.toml"), format!("ignore = [\"{ignore}\"]\n")).expect("write");
+    }
+    let out = glosa(dir.path())
+        .args(["check", "--format", "short", "a", "b"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        codes(&out.stdout),
+        vec![
+            "a/t.txt es/players-as-companies",
+            "b/t.txt es/track-as-sector"
+        ]
+    );
+}

@@ -278,7 +278,8 @@ fn unchanged(plan: &FilePlan, path: String, text: String, error: Option<FileErro
     }
 }
 
-fn check_one(run: &Run, input: &Input, mode: FixMode) -> Outcome {
+fn check_one(run: &Run, (input, scope): &(Input, usize), mode: FixMode) -> Outcome {
+    let scope = &run.scopes[*scope];
     let path = input.display();
     let text = match walk::load(input) {
         Ok(Loaded::Binary) => return Outcome::Skipped,
@@ -293,12 +294,12 @@ fn check_one(run: &Run, input: &Input, mode: FixMode) -> Outcome {
     let extracted = crate::formats::extract(&text, format);
     let (lang, _) = crate::pipeline::file_language(
         run.lang.as_deref(),
-        run.config.lang_for(file),
+        scope.config.lang_for(file),
         extracted.as_ref(),
         &text,
     );
     drop(extracted);
-    let plan = match FilePlan::new(&run.linters, &run.config, file, format, lang) {
+    let plan = match FilePlan::new(&scope.linters, &scope.config, file, format, lang) {
         Ok(p) => p,
         Err(message) => return Outcome::Failed(FileError { path, message }),
     };
@@ -381,31 +382,51 @@ const BATCH: usize = 256;
 
 /// What every file of a run shares.
 struct Run {
-    config: Config,
-    linters: Linters,
+    /// One configuration (and its linters) per distinct glosa.toml the checked paths found.
+    scopes: Vec<Scope>,
     /// `--lang`, which beats the configuration.
     lang: Option<String>,
 }
 
-/// The configuration of a run: `--config`, none with `--no-config`, else the nearest
-/// glosa.toml / .glosa.toml above the first path (the working directory for stdin).
-fn load_config(a: &CheckArgs) -> miette::Result<Config> {
+/// A configuration and the linters built with its dictionaries.
+struct Scope {
+    config: Config,
+    linters: Linters,
+}
+
+/// The configuration of each path: `--config` for all, none with `--no-config`, else the
+/// nearest glosa.toml / .glosa.toml above each path (the working directory for stdin).
+/// Returns the distinct configurations and, for each path, the index of its own.
+fn load_configs(a: &CheckArgs) -> miette::Result<(Vec<Config>, Vec<usize>)> {
     if a.no_config {
-        return Ok(Config::default());
+        return Ok((vec![Config::default()], vec![0; a.paths.len()]));
     }
-    let found = match &a.config {
-        Some(p) => Config::load(p),
-        None => {
-            let start = a
-                .paths
-                .iter()
-                .find(|p| p.as_os_str() != "-")
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from("."));
-            Config::discover(&start)
-        }
-    };
-    found.map_err(|e| miette::Report::new(*e))
+    if let Some(p) = &a.config {
+        let c = Config::load(p).map_err(|e| miette::Report::new(*e))?;
+        return Ok((vec![c], vec![0; a.paths.len()]));
+    }
+    let mut configs: Vec<Config> = Vec::new();
+    let mut of_path = Vec::with_capacity(a.paths.len());
+    for p in &a.paths {
+        let start = if p.as_os_str() == "-" {
+            PathBuf::from(".")
+        } else {
+            p.clone()
+        };
+        let c = Config::discover(&start).map_err(|e| miette::Report::new(*e))?;
+        let i = match configs.iter().position(|x| x.path == c.path) {
+            Some(i) => i,
+            None => {
+                configs.push(c);
+                configs.len() - 1
+            }
+        };
+        of_path.push(i);
+    }
+    if configs.is_empty() {
+        configs.push(Config::default());
+    }
+    Ok((configs, of_path))
 }
 
 /// Every rule code glosa knows, in every language (to check configuration selectors).
@@ -541,7 +562,7 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
             .num_threads(n.max(1))
             .build_global();
     }
-    let config = load_config(&a)?;
+    let (configs, of_path) = load_configs(&a)?;
     if let Some(l) = a
         .lang
         .as_deref()
@@ -552,35 +573,39 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
             crate::lang::KNOWN.join(", ")
         ));
     }
-    let mut dict_paths = config.dictionaries.clone();
-    dict_paths.extend(a.dicts.iter().cloned());
-    let user = load_user_dicts(&dict_paths)?;
-    if config.selectors().next().is_some() {
-        config
-            .check_selectors(&known_codes(&user))
-            .map_err(|e| miette::Report::new(*e))?;
-    }
-    let linters = Linters::new(user)?;
-    let default_lang = config
-        .lang
-        .clone()
-        .filter(|l| l != "auto")
-        .unwrap_or_else(|| DEFAULT_LANG.to_string());
-    linters.prepare(
-        a.lang
-            .as_deref()
-            .filter(|l| *l != "auto")
-            .unwrap_or(&default_lang),
-    )?;
-    let fail_on = a.fail_on.unwrap_or(match config.fail_on.as_deref() {
+    // `--fail-on` beats the configuration of the first path.
+    let fail_on = a.fail_on.unwrap_or(match configs[0].fail_on.as_deref() {
         Some("warning") => FailOn::Warning,
         Some("error") => FailOn::Error,
         Some("never") => FailOn::Never,
         _ => FailOn::Info,
     });
+    let mut scopes = Vec::with_capacity(configs.len());
+    for config in configs {
+        let mut dict_paths = config.dictionaries.clone();
+        dict_paths.extend(a.dicts.iter().cloned());
+        let user = load_user_dicts(&dict_paths)?;
+        if config.selectors().next().is_some() {
+            config
+                .check_selectors(&known_codes(&user))
+                .map_err(|e| miette::Report::new(*e))?;
+        }
+        let linters = Linters::new(user)?;
+        let default_lang = config
+            .lang
+            .clone()
+            .filter(|l| l != "auto")
+            .unwrap_or_else(|| DEFAULT_LANG.to_string());
+        linters.prepare(
+            a.lang
+                .as_deref()
+                .filter(|l| *l != "auto")
+                .unwrap_or(&default_lang),
+        )?;
+        scopes.push(Scope { config, linters });
+    }
     let run = Run {
-        config,
-        linters,
+        scopes,
         lang: a.lang.clone(),
     };
     let mode = if a.fix {
@@ -594,9 +619,18 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
     } else {
         FixMode::Report
     };
-    let (inputs, walk_errors) = walk::collect(&a.paths, &|p| run.config.includes(p), &|p| {
-        !(a.force_exclude && run.config.excludes(p))
-    });
+    // Each path is walked with its own configuration's include/exclude globs.
+    let mut inputs: Vec<(Input, usize)> = Vec::new();
+    let mut walk_errors = Vec::new();
+    for (p, &scope) in a.paths.iter().zip(&of_path) {
+        let config = &run.scopes[scope].config;
+        let (found, errors) =
+            walk::collect(std::slice::from_ref(p), &|f| config.includes(f), &|f| {
+                !(a.force_exclude && config.excludes(f))
+            });
+        inputs.extend(found.into_iter().map(|i| (i, scope)));
+        walk_errors.extend(errors);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut reporter = report::reporter(a.format, use_color(a.color));
@@ -616,7 +650,16 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
         || matches!(mode, FixMode::Fix { .. }) && !a.paths.iter().all(|p| p.as_os_str() == "-")
     {
         if a.format == Format::Sarif {
-            let docs: Vec<RuleDoc> = run.linters.built().flat_map(|l| l.rules()).collect();
+            let mut docs: Vec<RuleDoc> = Vec::new();
+            for scope in &run.scopes {
+                for l in scope.linters.built() {
+                    for r in l.rules() {
+                        if !docs.iter().any(|d| d.code == r.code) {
+                            docs.push(r);
+                        }
+                    }
+                }
+            }
             reporter.rules(&docs);
         }
         reporter
