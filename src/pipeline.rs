@@ -157,7 +157,16 @@ impl<'a> FilePlan<'a> {
 
     /// [`FilePlan::check`], with the structure errors of the file.
     pub fn check_full(&self, text: &str) -> (Vec<Finding>, Vec<crate::formats::FormatError>) {
-        let (mut findings, errors) = match crate::formats::extract(text, self.format) {
+        self.check_full_with(text, crate::formats::extract(text, self.format))
+    }
+
+    /// [`FilePlan::check_full`] with the file's extraction already made (`None` for plain text).
+    pub fn check_full_with(
+        &self,
+        text: &str,
+        extracted: Option<crate::formats::Extracted>,
+    ) -> (Vec<Finding>, Vec<crate::formats::FormatError>) {
+        let (mut findings, errors) = match extracted {
             None => (self.mixed(text, self.linter.check(text)), Vec::new()),
             Some(ex) => {
                 let f = self.linter.check_extracted(text, &ex, self.format);

@@ -265,17 +265,44 @@ enum Outcome {
     Failed(FileError),
 }
 
-/// The findings of a text that stays as it was (no fix asked, or fixing failed with `error`).
-fn unchanged(plan: &FilePlan, path: String, text: String, error: Option<FileError>) -> Outcome {
-    let findings = plan.check(&text);
+/// The outcome of checking `text` as it now is (unchanged, or after fixes): its findings, its
+/// structure errors (line:column) joined with `error`, a problem met on the way.
+fn checked(
+    plan: &FilePlan,
+    path: String,
+    text: String,
+    extracted: Option<crate::formats::Extracted>,
+    fixed: usize,
+    output: Option<String>,
+    error: Option<FileError>,
+) -> Outcome {
+    let (findings, errors) = plan.check_full_with(&text, extracted);
+    let mut messages: Vec<String> = error.into_iter().map(|e| e.message).collect();
+    if !errors.is_empty() {
+        let lines = LineIndex::new(&text);
+        messages.extend(errors.iter().map(|e| {
+            let (l, c) = lines.position(&text, e.offset.min(text.len()));
+            format!("{l}:{c}: {}", e.message)
+        }));
+    }
+    let error = (!messages.is_empty()).then(|| FileError {
+        path: path.clone(),
+        message: messages.join("; "),
+    });
     Outcome::Checked {
         path,
         text,
         findings,
-        fixed: 0,
-        output: None,
+        fixed,
+        output,
         error,
     }
+}
+
+/// The findings of a text that stays as it was (fixing failed with `error`).
+fn unchanged(plan: &FilePlan, path: String, text: String, error: FileError) -> Outcome {
+    let extracted = crate::formats::extract(&text, plan.format);
+    checked(plan, path, text, extracted, 0, None, Some(error))
 }
 
 fn check_one(run: &Run, (input, scope): &(Input, usize), mode: FixMode) -> Outcome {
@@ -298,37 +325,16 @@ fn check_one(run: &Run, (input, scope): &(Input, usize), mode: FixMode) -> Outco
         extracted.as_ref(),
         &text,
     );
-    drop(extracted);
     let plan = match FilePlan::new(&scope.linters, &scope.config, file, format, lang) {
         Ok(p) => p,
         Err(message) => return Outcome::Failed(FileError { path, message }),
     };
     let unsafe_fixes = match mode {
-        FixMode::Report => {
-            let (findings, errors) = plan.check_full(&text);
-            let lines = (!errors.is_empty()).then(|| LineIndex::new(&text));
-            let error = lines.map(|lines| FileError {
-                path: path.clone(),
-                message: errors
-                    .iter()
-                    .map(|e| {
-                        let (l, c) = lines.position(&text, e.offset.min(text.len()));
-                        format!("{l}:{c}: {}", e.message)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            });
-            return Outcome::Checked {
-                path,
-                text,
-                findings,
-                fixed: 0,
-                output: None,
-                error,
-            };
-        }
+        // The extraction made to find the language serves the check too.
+        FixMode::Report => return checked(&plan, path, text, extracted, 0, None, None),
         FixMode::Fix { unsafe_fixes } | FixMode::Diff { unsafe_fixes } => unsafe_fixes,
     };
+    drop(extracted);
     let fixed = crate::fix::fix_text_with(&text, unsafe_fixes, &|t| plan.check(t));
     if !fixed.converged {
         let error = FileError {
@@ -339,7 +345,7 @@ fn check_one(run: &Run, (input, scope): &(Input, usize), mode: FixMode) -> Outco
                 crate::fix::MAX_ROUNDS
             ),
         };
-        return unchanged(&plan, path, text, Some(error));
+        return unchanged(&plan, path, text, error);
     }
     if let FixMode::Diff { .. } = mode {
         let diff = crate::fix::unified_diff(&path, &text, &fixed.text);
@@ -361,20 +367,21 @@ fn check_one(run: &Run, (input, scope): &(Input, usize), mode: FixMode) -> Outco
                     path: path.clone(),
                     message,
                 };
-                return unchanged(&plan, path, text, Some(error));
+                return unchanged(&plan, path, text, error);
             }
         }
         Input::File(_) => {}
     }
-    let findings = plan.check(&fixed.text);
-    Outcome::Checked {
+    let extracted = crate::formats::extract(&fixed.text, plan.format);
+    checked(
+        &plan,
         path,
-        text: fixed.text,
-        findings,
-        fixed: fixed.applied,
+        fixed.text,
+        extracted,
+        fixed.applied,
         output,
-        error: None,
-    }
+        None,
+    )
 }
 
 /// Files handled per parallel batch: output stays in path order and memory stays bounded.
