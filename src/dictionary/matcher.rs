@@ -155,7 +155,8 @@ struct Accept {
 /// A state of a pattern chain: the words consumed so far; `keys` are the next slot's words.
 #[derive(Debug, Clone, Default)]
 struct Node {
-    keys: FxHashSet<u64>,
+    /// Sorted: a binary search (most nodes have a handful of keys).
+    keys: Vec<u64>,
     any: bool,
     next: Option<u32>,
     accepts: Vec<Accept>,
@@ -227,10 +228,12 @@ impl Matcher {
             variants: Vec::new(),
             entries: Vec::with_capacity(g.entries.len()),
         };
+        let mut vocab = Vocab::default();
         for w in extra {
-            m.vocab.intern_hot(&fold(w));
+            vocab.intern_hot(&fold(w));
         }
         let mut firsts: Vec<(u32, u32)> = Vec::new();
+        let mut cache = pattern::FormCache::with_vocab(vocab);
         for (i, e) in g.entries.iter().enumerate() {
             m.entries.push(compile_entry(e)?);
             let sources = e
@@ -240,7 +243,7 @@ impl Matcher {
                 .chain(e.exceptions.iter().map(|x| (x, true)));
             for (src, exception) in sources {
                 let parsed = pattern::parse(src).map_err(|x| format!("{}: {src:?}: {x}", e.id))?;
-                for mut v in pattern::compile(&parsed, &g.lang)? {
+                for mut v in pattern::compile_with(&parsed, &g.lang, &mut cache)? {
                     if exception {
                         // An exception covers its whole phrase.
                         v.focus = (0, v.slots.len());
@@ -255,6 +258,7 @@ impl Matcher {
                 }
             }
         }
+        m.vocab = std::mem::take(&mut cache.vocab);
         m.root = vec![NO_START; m.vocab.len()];
         m.is_start = vec![0; m.vocab.len() / 64 + 1];
         for &(id, _) in &firsts {
@@ -300,16 +304,16 @@ impl Matcher {
             if let Some(slot) = v.slots.get(j + 1) {
                 node.any = slot.any;
                 node.next = Some(base + j as u32 + 1);
-                for f in &slot.forms {
-                    let id = self.vocab.intern(&f.folded) as u64;
-                    node.keys.insert((id << 2) | join_code(slot.join));
+                for f in slot.forms.iter() {
+                    node.keys.push(((f.id as u64) << 2) | join_code(slot.join));
                 }
+                node.keys.sort_unstable();
+                node.keys.dedup();
             }
             self.nodes.push(node);
         }
-        for f in &v.slots[0].forms {
-            let id = self.vocab.intern(&f.folded);
-            firsts.push((id, base));
+        for f in v.slots[0].forms.iter() {
+            firsts.push((f.id, base));
         }
         let accept = Accept {
             entry,
@@ -346,11 +350,10 @@ impl Matcher {
         };
         let t = &tokens[i + h];
         let word = &text[t.start..t.end];
-        let folded = fold(word);
         let lower = word.to_lowercase();
         let mut best: Option<(Features, bool)> = None;
-        for f in v.slots[h].forms.iter().filter(|f| f.folded == folded) {
-            let exact = f.surface == lower;
+        for f in v.slots[h].forms.iter().filter(|f| f.id == t.id) {
+            let exact = f.text.to_lowercase() == lower;
             if best.is_none() || (exact && !best.is_some_and(|b| b.1)) {
                 best = Some((f.features, exact));
             }
@@ -366,7 +369,9 @@ impl Matcher {
             }
             let t = &tokens[i + j];
             let cased = strip_accents(&text[t.start..t.end]);
-            slot.forms.iter().any(|f| f.cased == cased)
+            slot.forms
+                .iter()
+                .any(|f| f.id == t.id && f.cased() == cased)
         })
     }
 
@@ -434,7 +439,7 @@ impl Matcher {
                     let node = &self.nodes[s as usize];
                     let Some(n) = node.next else { continue };
                     if (node.any && tj.join == Join::Space)
-                        || (tj.id != NO_ID && node.keys.contains(&key))
+                        || (tj.id != NO_ID && node.keys.binary_search(&key).is_ok())
                     {
                         next.push(n);
                     }

@@ -2,11 +2,13 @@
 //! expansion of a pattern into the word sequences it matches.
 
 use crate::inflect::{self, Features};
-use crate::text::fold::{fold, strip_accents};
-use crate::text::scan::Join;
+use crate::text::fold::{fold, fold_into, strip_accents};
+use crate::text::scan::{Join, Vocab};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Verb stem change written as `:v(ue)`, `:v(ie)`, `:v(i)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum StemChange {
     #[default]
     None,
@@ -16,7 +18,7 @@ pub enum StemChange {
 }
 
 /// How a pattern word inflects.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Marker {
     Literal,
     Noun { plural: Option<String> },
@@ -45,21 +47,31 @@ pub struct Pattern {
 /// One generated form of a slot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlotForm {
-    /// Folded (lowercase, no accents): what the scanner produces.
-    pub folded: String,
-    /// Case kept, accents stripped: for case-sensitive entries.
-    pub cased: String,
-    /// As generated, lowercase with accents: to prefer the exact form when two fold alike
-    /// (aterrizo / aterrizó).
-    pub surface: String,
+    /// As generated (lowercase, accents kept, as written in the entry for case-sensitive ones).
+    pub text: Box<str>,
+    /// Vocabulary id of the folded form (lowercase, no accents): what the scanner looks up.
+    pub id: u32,
     pub features: Features,
+}
+
+impl SlotForm {
+    /// Folded (lowercase, no accents): what the scanner produces.
+    pub fn folded(&self) -> String {
+        fold(&self.text)
+    }
+
+    /// Case kept, accents stripped: for case-sensitive entries.
+    pub fn cased(&self) -> String {
+        strip_accents(&self.text)
+    }
 }
 
 /// A slot with all its forms.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledSlot {
-    /// Empty for `*`.
-    pub forms: Vec<SlotForm>,
+    /// Empty for `*`. Shared: variants of a pattern and patterns using the same words hold the
+    /// same list.
+    pub forms: Arc<[SlotForm]>,
     pub any: bool,
     pub join: Join,
     pub rank: u8,
@@ -240,9 +252,81 @@ fn head_rank(m: &Marker) -> u8 {
     }
 }
 
+/// Generated forms by slot alternatives, shared by every pattern compiled with the same cache:
+/// glossaries repeat the same words (verbs above all, with hundreds of forms each). The folded
+/// forms are interned in the cache's vocabulary as they are made.
+#[derive(Default)]
+pub struct FormCache {
+    slots: FxHashMap<Vec<(String, Marker)>, (Arc<[SlotForm]>, u8)>,
+    pub vocab: Vocab,
+    buf: String,
+}
+
+impl FormCache {
+    /// A cache that interns into `vocab`.
+    pub fn with_vocab(vocab: Vocab) -> Self {
+        FormCache {
+            vocab,
+            ..Default::default()
+        }
+    }
+
+    /// The forms of a slot's alternatives and the slot's head rank.
+    fn get(&mut self, alternatives: &[(String, Marker)], lang: &str) -> (Arc<[SlotForm]>, u8) {
+        if let Some(hit) = self.slots.get(alternatives) {
+            return hit.clone();
+        }
+        let mut forms: Vec<SlotForm> = Vec::new();
+        let mut rank = 0;
+        for (w, m) in alternatives {
+            rank = rank.max(head_rank(m));
+            for form in inflect::forms(lang, w, m) {
+                self.buf.clear();
+                fold_into(&form.text, &mut self.buf);
+                let id = self.vocab.intern(&self.buf);
+                forms.push(SlotForm {
+                    text: form.text.into_boxed_str(),
+                    id,
+                    features: form.features,
+                });
+            }
+        }
+        // Duplicates out (the first of each kept, in order): sort positions by form, drop
+        // each position equal to the one before.
+        let mut order: Vec<usize> = (0..forms.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&forms[a], &forms[b]);
+            (x.id, x.features, &x.text)
+                .cmp(&(y.id, y.features, &y.text))
+                .then(a.cmp(&b))
+        });
+        let mut keep = vec![true; forms.len()];
+        for w in order.windows(2) {
+            let (x, y) = (&forms[w[0]], &forms[w[1]]);
+            if x.id == y.id && x.features == y.features && x.text == y.text {
+                keep[w[1]] = false;
+            }
+        }
+        let mut k = keep.iter();
+        forms.retain(|_| k.next().copied().unwrap_or(true));
+        let hit = (Arc::from(forms), rank);
+        self.slots.insert(alternatives.to_vec(), hit.clone());
+        hit
+    }
+}
+
 /// Compiles a pattern into its variants (one per choice of optional words), each a chain of
 /// slots with every inflected form. Alternatives and inflections are not multiplied out.
 pub fn compile(p: &Pattern, lang: &str) -> Result<Vec<Variant>, String> {
+    compile_with(p, lang, &mut FormCache::default())
+}
+
+/// [`compile`] with forms shared through `cache` (one cache per language).
+pub fn compile_with(
+    p: &Pattern,
+    lang: &str,
+    cache: &mut FormCache,
+) -> Result<Vec<Variant>, String> {
     let optional: Vec<usize> = (0..p.slots.len())
         .filter(|&i| p.slots[i].optional)
         .collect();
@@ -253,22 +337,7 @@ pub fn compile(p: &Pattern, lang: &str) -> Result<Vec<Variant>, String> {
         .slots
         .iter()
         .map(|slot| {
-            let mut forms: Vec<SlotForm> = Vec::new();
-            let mut rank = 0;
-            for (w, m) in &slot.alternatives {
-                rank = rank.max(head_rank(m));
-                for form in inflect::forms(lang, w, m) {
-                    let f = SlotForm {
-                        folded: fold(&form.text),
-                        cased: strip_accents(&form.text),
-                        surface: form.text.to_lowercase(),
-                        features: form.features,
-                    };
-                    if !forms.contains(&f) {
-                        forms.push(f);
-                    }
-                }
-            }
+            let (forms, rank) = cache.get(&slot.alternatives, lang);
             CompiledSlot {
                 forms,
                 any: slot.any,
@@ -314,7 +383,7 @@ pub fn compile(p: &Pattern, lang: &str) -> Result<Vec<Variant>, String> {
 pub fn base_focus(v: &Variant) -> String {
     v.slots[v.focus.0..v.focus.1]
         .iter()
-        .map(|s| s.forms.first().map_or("*", |f| f.folded.as_str()))
+        .map(|s| s.forms.first().map_or("*".to_string(), |f| f.folded()))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -323,8 +392,8 @@ pub fn base_focus(v: &Variant) -> String {
 mod tests {
     use super::*;
 
-    fn folded(v: &Variant, i: usize) -> Vec<&str> {
-        v.slots[i].forms.iter().map(|f| f.folded.as_str()).collect()
+    fn folded(v: &Variant, i: usize) -> Vec<String> {
+        v.slots[i].forms.iter().map(|f| f.folded()).collect()
     }
 
     #[test]
@@ -351,14 +420,14 @@ mod tests {
         );
         assert_eq!(vs[0].head, Some(1));
         let fp = &vs[0].slots[1].forms[3];
-        assert_eq!(fp.folded, "domesticas");
+        assert_eq!(fp.folded(), "domesticas");
         assert!(fp.features.plural && fp.features.feminine);
 
         let p = parse("[jugar:v(ue)] un? rol|papel").unwrap();
         let vs = compile(&p, "es").unwrap();
         assert_eq!(vs.len(), 2);
         assert!(vs.iter().all(|v| v.focus == (0, 1)));
-        assert!(folded(&vs[0], 0).contains(&"juega"));
+        assert!(folded(&vs[0], 0).contains(&"juega".to_string()));
         assert_eq!(base_focus(&vs[0]), "jugar");
     }
 

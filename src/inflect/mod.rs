@@ -8,7 +8,7 @@ pub mod other;
 use crate::dictionary::pattern::Marker;
 
 /// The grammatical features of a matched form, used to inflect a fix the same way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord)]
 pub struct Features {
     pub plural: bool,
     pub feminine: bool,
