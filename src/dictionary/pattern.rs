@@ -252,12 +252,15 @@ fn head_rank(m: &Marker) -> u8 {
     }
 }
 
+/// The forms of one slot and its head rank.
+type SlotForms = (Arc<[SlotForm]>, u8);
+
 /// Generated forms by slot alternatives, shared by every pattern compiled with the same cache:
 /// glossaries repeat the same words (verbs above all, with hundreds of forms each). The folded
 /// forms are interned in the cache's vocabulary as they are made.
 #[derive(Default)]
 pub struct FormCache {
-    slots: FxHashMap<Vec<(String, Marker)>, (Arc<[SlotForm]>, u8)>,
+    slots: FxHashMap<Vec<(String, Marker)>, SlotForms>,
     pub vocab: Vocab,
     buf: String,
 }
@@ -272,7 +275,7 @@ impl FormCache {
     }
 
     /// The forms of a slot's alternatives and the slot's head rank.
-    fn get(&mut self, alternatives: &[(String, Marker)], lang: &str) -> (Arc<[SlotForm]>, u8) {
+    fn get(&mut self, alternatives: &[(String, Marker)], lang: &str) -> SlotForms {
         if let Some(hit) = self.slots.get(alternatives) {
             return hit.clone();
         }
