@@ -264,14 +264,34 @@ impl Matcher {
         for &(id, _) in &firsts {
             m.is_start[id as usize / 64] |= 1 << (id % 64);
         }
-        for (id, node) in firsts {
-            if m.root[id as usize] == NO_START {
-                m.root[id as usize] = m.starts.len() as u32;
-                m.starts.push(Start::default());
-            }
-            let start = &mut m.starts[m.root[id as usize] as usize];
-            let n = &m.nodes[node as usize];
-            if !n.accepts.is_empty() && !start.single.contains(&node) {
+        // The forms of one first word (a verb's 56) start the same patterns: their `Start` is
+        // built once and shared.
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut by_nodes: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+        for group in firsts.chunk_by(|a, b| a.0 == b.0) {
+            let id = group[0].0;
+            let nodes: Vec<u32> = group.iter().map(|&(_, n)| n).collect();
+            let si = match by_nodes.get(&nodes) {
+                Some(&si) => si,
+                None => {
+                    let si = m.starts.len() as u32;
+                    m.starts.push(m.start_of(&nodes));
+                    by_nodes.insert(nodes, si);
+                    si
+                }
+            };
+            m.root[id as usize] = si;
+        }
+        Ok(m)
+    }
+
+    /// What may follow a first word that starts the chains at `nodes` (ascending).
+    fn start_of(&self, nodes: &[u32]) -> Start {
+        let mut start = Start::default();
+        for &node in nodes {
+            let n = &self.nodes[node as usize];
+            if !n.accepts.is_empty() {
                 start.single.push(node);
             }
             let Some(second) = n.next else { continue };
@@ -285,7 +305,7 @@ impl Matcher {
                 }
             }
         }
-        Ok(m)
+        start
     }
 
     fn insert(
