@@ -603,12 +603,22 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
             .clone()
             .filter(|l| l != "auto")
             .unwrap_or_else(|| DEFAULT_LANG.to_string());
-        linters.prepare(
-            a.lang
-                .as_deref()
-                .filter(|l| *l != "auto")
-                .unwrap_or(&default_lang),
-        )?;
+        let lang = a
+            .lang
+            .as_deref()
+            .filter(|l| *l != "auto")
+            .unwrap_or(&default_lang);
+        // English is the language most often left untranslated in a document (and then checked
+        // with its own glossary): with a second core free, its linter is built alongside.
+        if lang != "en" && rayon::current_num_threads() > 1 {
+            let (main, _) = rayon::join(
+                || linters.prepare(lang).map(|_| ()),
+                || linters.get("en").map(|_| ()),
+            );
+            main?;
+        } else {
+            linters.prepare(lang)?;
+        }
         scopes.push(Scope { config, linters });
     }
     let run = Run {

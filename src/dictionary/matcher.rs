@@ -228,7 +228,8 @@ impl Matcher {
             variants: Vec::new(),
             entries: Vec::with_capacity(g.entries.len()),
         };
-        let mut vocab = Vocab::default();
+        // About 40 distinct forms per entry (verbs have 58): room made once, not by doubling.
+        let mut vocab = Vocab::with_capacity(g.entries.len() * 40 + extra.len());
         for w in extra {
             vocab.intern_hot(&fold(w));
         }

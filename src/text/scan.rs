@@ -128,6 +128,16 @@ fn slot_of(w: &[u8], packed: Option<u128>) -> usize {
 }
 
 impl Vocab {
+    /// An empty vocabulary with room for `n` words of up to 16 bytes.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut short = FxHashMap::default();
+        short.reserve(n);
+        Vocab {
+            short,
+            ..Default::default()
+        }
+    }
+
     fn lookup(&self, folded: &str) -> Option<u32> {
         match pack(folded.as_bytes()) {
             Some(k) => self.short.get(&k).copied(),
