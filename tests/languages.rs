@@ -141,6 +141,31 @@ fn an_english_paragraph_in_a_spanish_page_is_untranslated_and_checked_in_english
 }
 
 #[test]
+fn a_spanish_line_in_an_english_page_is_found_when_its_stop_words_tie_with_italian() {
+    // "la", "del", "del" are Spanish and Italian stop words alike: the stop words cannot tell
+    // which, lingua does (Spanish), and its answer stands.
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("guide.txt"),
+        "This guide explains how the parameters of the interpreter are stored in the file and \
+         read again when it starts.\n\nEspecifique la alineación del último renglón del párrafo.\n\n\
+         The header lines are skipped and the data columns are read one by one from the table \
+         that follows them.\n",
+    )
+    .expect("write");
+    let out = glosa(dir.path())
+        .args(["check", "--format", "short", "guide.txt"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("guide.txt:3:1: lang/untranslated untranslated: this text is in Spanish"),
+        "{text}"
+    );
+    assert_eq!(text.matches("lang/untranslated").count(), 1, "{text}");
+}
+
+#[test]
 fn concepts_side_by_side_and_spanish_explanations() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = glosa(dir.path())

@@ -128,7 +128,16 @@ impl Check for Untranslated {
                 } else {
                     let line = sample(&text[line_start..line_end]);
                     if let Some((lang, conf)) = detect::detect(line) {
-                        if lang != seg.lang && lang == foreign && conf >= MIN_CONFIDENCE {
+                        // lingua may name another language than the stop words' leader when
+                        // they tie (Spanish, French and Italian share "la", "de", "en", "un"):
+                        // its answer stands if that language's stop words are as strong.
+                        let supported = lang == foreign
+                            || STOP_LANGS.iter().position(|l| *l == lang).is_some_and(|i| {
+                                i != target
+                                    && counts[i] >= MIN_FOREIGN_STOPS
+                                    && counts[i] > 2 * own + 1
+                            });
+                        if lang != seg.lang && supported && conf >= MIN_CONFIDENCE {
                             flagged = Some(lang);
                         }
                     }
