@@ -126,18 +126,25 @@ impl Check for Untranslated {
                 if decisive {
                     flagged = Some(foreign);
                 } else {
+                    // lingua judges between the document's language, every language whose
+                    // stop words make the line suspicious (Spanish, French and Italian share
+                    // "la", "de", "en", "un": the leader may be the wrong one of them), and
+                    // English, the language of code and of most text left untranslated: a
+                    // line lingua gives to a language without the stop words is not flagged.
+                    let mut candidates = vec![seg.lang];
+                    for (i, l) in STOP_LANGS.iter().enumerate() {
+                        if i != target && counts[i] >= MIN_FOREIGN_STOPS && counts[i] > 2 * own + 1
+                        {
+                            candidates.push(l);
+                        }
+                    }
+                    let contenders = candidates.len();
+                    if !candidates.contains(&"en") {
+                        candidates.push("en");
+                    }
                     let line = sample(&text[line_start..line_end]);
-                    if let Some((lang, conf)) = detect::detect(line) {
-                        // lingua may name another language than the stop words' leader when
-                        // they tie (Spanish, French and Italian share "la", "de", "en", "un"):
-                        // its answer stands if that language's stop words are as strong.
-                        let supported = lang == foreign
-                            || STOP_LANGS.iter().position(|l| *l == lang).is_some_and(|i| {
-                                i != target
-                                    && counts[i] >= MIN_FOREIGN_STOPS
-                                    && counts[i] > 2 * own + 1
-                            });
-                        if lang != seg.lang && supported && conf >= MIN_CONFIDENCE {
+                    if let Some((lang, conf)) = detect::detect_among(line, &candidates) {
+                        if candidates[1..contenders].contains(&lang) && conf >= MIN_CONFIDENCE {
                             flagged = Some(lang);
                         }
                     }

@@ -95,23 +95,67 @@ pub fn stop_word_counts(text: &str) -> Vec<(&'static str, usize)> {
     stop_word_counts_upto(text, usize::MAX)
 }
 
-/// The language of `text` by lingua, with its confidence (0..1).
+/// The language of `text` by lingua among all the languages glosa knows, with its
+/// confidence (0..1).
 pub fn detect(text: &str) -> Option<(&'static str, f64)> {
-    // Documents repeat their lines (PO catalogs, boilerplate, shared paragraphs), and a lingua
-    // call costs a quarter of a millisecond: short lines' answers are kept, per thread.
+    cached(text, ALL, || {
+        let values = detector(text.len()).compute_language_confidence_values(text);
+        values.first().map(|(l, c)| (code(*l), *c))
+    })
+}
+
+/// The language of `text` by lingua among `langs` only (codes of [`super::STOP_LANGS`]; at
+/// least two), with its confidence among them. Much cheaper than [`detect`] (lingua looks up
+/// every n-gram in every candidate's model), and it touches only those models' memory.
+pub fn detect_among(text: &str, langs: &[&str]) -> Option<(&'static str, f64)> {
+    let mask = langs
+        .iter()
+        .filter_map(|l| super::STOP_LANGS.iter().position(|s| s == l))
+        .fold(0u8, |m, i| m | (1 << i));
+    if mask.count_ones() < 2 {
+        return None;
+    }
+    cached(text, mask, || {
+        let languages: Vec<Language> = super::STOP_LANGS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .filter_map(|(_, l)| LANGUAGES.iter().copied().find(|x| code(*x) == *l))
+            .collect();
+        let values =
+            subset_detector(mask, text.len(), &languages).compute_language_confidence_values(text);
+        values.first().map(|(l, c)| (code(*l), *c))
+    })
+}
+
+/// Cache key of [`detect`] (all languages).
+const ALL: u8 = u8::MAX;
+
+/// Documents repeat their lines (PO catalogs, boilerplate, shared paragraphs), and a lingua
+/// call costs a quarter of a millisecond: short texts' answers are kept, per thread.
+fn cached(text: &str, langs: u8, compute: impl FnOnce() -> Answer) -> Answer {
     if text.len() > CACHED_UPTO {
-        return detect_uncached(text);
+        return compute();
     }
     CACHE.with(|cell| {
-        if let Some(hit) = cell.borrow().get(text) {
-            return *hit;
+        let hit = cell
+            .borrow()
+            .get(text)
+            .and_then(|answers| answers.iter().find(|a| a.0 == langs).map(|a| a.1));
+        if let Some(hit) = hit {
+            return hit;
         }
-        let r = detect_uncached(text);
+        let r = compute();
         let mut cache = cell.borrow_mut();
         if cache.len() >= CACHE_ENTRIES {
             cache.clear();
         }
-        cache.insert(text.into(), r);
+        match cache.get_mut(text) {
+            Some(answers) => answers.push((langs, r)),
+            None => {
+                cache.insert(text.into(), vec![(langs, r)]);
+            }
+        }
         r
     })
 }
@@ -124,13 +168,25 @@ const CACHE_ENTRIES: usize = 4096;
 type Answer = Option<(&'static str, f64)>;
 
 thread_local! {
-    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Answer>> =
+    /// Text → answers by set of candidate languages.
+    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Vec<(u8, Answer)>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
-fn detect_uncached(text: &str) -> Answer {
-    let values = detector(text.len()).compute_language_confidence_values(text);
-    values.first().map(|(l, c)| (code(*l), *c))
+/// One detector per set of candidate languages and accuracy mode, built on first use (the
+/// models themselves are shared by all detectors).
+fn subset_detector(mask: u8, len: usize, languages: &[Language]) -> &'static LanguageDetector {
+    static DETECTORS: [[OnceLock<LanguageDetector>; 64]; 2] =
+        [const { [const { OnceLock::new() }; 64] }; 2];
+    let fast = len >= FAST_FROM;
+    DETECTORS[fast as usize][(mask & 63) as usize].get_or_init(|| {
+        let b = LanguageDetectorBuilder::from_languages(languages);
+        if fast {
+            b.clone().with_low_accuracy_mode().build()
+        } else {
+            b.clone().build()
+        }
+    })
 }
 
 /// Files up to this size are judged on their first 400 words; larger ones on sixteen samples
@@ -243,5 +299,23 @@ mod tests {
         // The first 400 words are mostly English; the page is not.
         assert_eq!(stop_word_counts_upto(&text, 400)[0].0, "en");
         assert_eq!(detect_file(&text), Some("es"));
+    }
+
+    #[test]
+    fn lingua_among_candidates_only() {
+        let line = "Especifique la alineación del último renglón del párrafo.";
+        assert_eq!(
+            detect_among(line, &["en", "it", "es"]).map(|r| r.0),
+            Some("es")
+        );
+        // A code line is not Portuguese just because Portuguese is the only other candidate:
+        // with English among them, English takes it.
+        let code = "except InterpreterException,e: msg = e.line_text return msg";
+        assert_eq!(
+            detect_among(code, &["es", "pt", "en"]).map(|r| r.0),
+            Some("en")
+        );
+        assert_eq!(detect_among(line, &["es"]), None);
+        assert_eq!(detect_among(line, &["es", "xx"]), None);
     }
 }
