@@ -166,11 +166,11 @@ const CACHED_UPTO: usize = 512;
 const CACHE_ENTRIES: usize = 4096;
 
 type Answer = Option<(&'static str, f64)>;
+type Answers = rustc_hash::FxHashMap<Box<str>, Vec<(u8, Answer)>>;
 
 thread_local! {
     /// Text → answers by set of candidate languages.
-    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Vec<(u8, Answer)>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static CACHE: std::cell::RefCell<Answers> = std::cell::RefCell::new(Answers::default());
 }
 
 /// One detector per set of candidate languages and accuracy mode, built on first use (the
