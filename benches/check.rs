@@ -102,6 +102,7 @@ fn render_dense_findings(b: Bencher, format: Format) {
                 path: "dense.txt",
                 text: &text,
                 lines: &lines,
+                base: 0,
                 findings: &findings,
             },
         )

@@ -99,6 +99,25 @@ pub fn file_language(
     extracted: Option<&crate::formats::Extracted>,
     text: &str,
 ) -> (&'static str, LangSource) {
+    file_language_with(
+        flag,
+        config,
+        extracted.and_then(|e| e.lang.as_deref()),
+        || {
+            let sample = extracted.map_or(text, |e| e.masked.as_str());
+            crate::lang::detect::detect_file(sample)
+        },
+    )
+}
+
+/// [`file_language`] with the declared language given and detection done by `detect` (a file
+/// read in chunks is detected on samples read apart).
+pub fn file_language_with(
+    flag: Option<&str>,
+    config: Option<&str>,
+    declared: Option<&str>,
+    detect: impl FnOnce() -> Option<&'static str>,
+) -> (&'static str, LangSource) {
     let known = |l: &str| crate::lang::KNOWN.iter().find(|k| **k == l).copied();
     if let Some(l) = flag.filter(|l| *l != "auto").and_then(known) {
         return (l, LangSource::Flag);
@@ -106,14 +125,10 @@ pub fn file_language(
     if let Some(l) = config.filter(|l| *l != "auto").and_then(known) {
         return (l, LangSource::Config);
     }
-    if let Some(l) = extracted
-        .and_then(|e| e.lang.as_deref())
-        .and_then(normalize_lang)
-    {
+    if let Some(l) = declared.and_then(normalize_lang) {
         return (l, LangSource::Declared);
     }
-    let sample = extracted.map_or(text, |e| e.masked.as_str());
-    match crate::lang::detect::detect_file(sample) {
+    match detect() {
         Some(l) => (l, LangSource::Detected),
         None => (DEFAULT_LANG, LangSource::Default),
     }

@@ -116,13 +116,13 @@ pub enum Loaded {
 }
 
 /// How far to look for a NUL byte.
-const BINARY_PROBE: usize = 8192;
+pub(crate) const BINARY_PROBE: usize = 8192;
 
 /// Largest file glosa reads (1 GiB): a file is read whole, and a translation bigger than this
 /// is better split (or it is not a translation).
 pub const MAX_FILE_SIZE: u64 = 1 << 30;
 
-fn too_large(len: u64) -> String {
+pub(crate) fn too_large(len: u64) -> String {
     format!(
         "file too large: {:.1} GiB (glosa reads files of up to 1 GiB; split it)",
         len as f64 / (1u64 << 30) as f64

@@ -8,6 +8,7 @@ use crate::pipeline::{FilePlan, Linters, DEFAULT_LANG};
 use crate::report::{self, FileError, FileReport, Format, Summary};
 use crate::text::lines::LineIndex;
 use crate::walk::{self, Input, Loaded};
+mod stream;
 mod test_dict;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -494,6 +495,7 @@ fn report_batch(
                                 path: &path,
                                 text: &text,
                                 lines: &lines,
+                                base: 0,
                                 findings: &findings,
                             },
                         )
@@ -656,10 +658,38 @@ fn check(a: CheckArgs) -> miette::Result<i32> {
         ..Summary::default()
     };
     let progress = Progress::new(inputs.len());
-    for batch in inputs.chunks(BATCH) {
+    // Big plain-text files are read in chunks and reported as they go, in their place.
+    let big: Vec<bool> = inputs
+        .par_iter()
+        .map(|(i, _)| mode == FixMode::Report && stream::streamed(i))
+        .collect();
+    let mut next = 0;
+    while next < inputs.len() {
+        let end = (next + BATCH).min(inputs.len());
+        let take = big[next..end].iter().position(|b| *b).unwrap_or(end - next);
+        if take == 0 {
+            let (input, scope) = &inputs[next];
+            if let Input::File(p) = input {
+                progress.around(|| {
+                    stream::check_streamed(
+                        &run,
+                        &run.scopes[*scope],
+                        p,
+                        &mut out,
+                        reporter.as_mut(),
+                        &mut summary,
+                    )
+                })?;
+            }
+            progress.advance(1);
+            next += 1;
+            continue;
+        }
+        let batch = &inputs[next..next + take];
         let outcomes: Vec<Outcome> = batch.par_iter().map(|i| check_one(&run, i, mode)).collect();
         progress.around(|| report_batch(outcomes, &mut out, reporter.as_mut(), &mut summary))?;
         progress.advance(batch.len());
+        next += take;
     }
     progress.finish();
     summary.elapsed = Some(started.elapsed());

@@ -194,6 +194,11 @@ fn subset_detector(mask: u8, len: usize, languages: &[Language]) -> &'static Lan
 /// the stop words of the whole file, on 1,300 files of Debian documentation).
 const WHOLE_UPTO: usize = 4 * 1024;
 
+/// How many samples a file over [`WHOLE_UPTO`] is judged on, and how many bytes from each
+/// sample's start are read to find it (see [`sample_in`]).
+pub const SAMPLES: usize = 16;
+pub const SAMPLE_READ: usize = 8192;
+
 /// Guesses the language of a whole file from a sample of its text (stop words; lingua when
 /// the stop words do not decide).
 pub fn detect_file(text: &str) -> Option<&'static str> {
@@ -201,48 +206,79 @@ pub fn detect_file(text: &str) -> Option<&'static str> {
     // beyond a few kilobytes they are taken from sixteen places spread over the file, so an
     // English paragraph near the top does not make a Spanish page English, nor a preface a
     // book. lingua only judges texts with few stop words, or a tie.
-    let counts = if text.len() <= WHOLE_UPTO {
-        stop_word_counts_upto(text, 400)
+    let bytes = text.as_bytes();
+    if text.len() <= WHOLE_UPTO {
+        return decide(stop_word_counts_upto(text, 400), bytes);
+    }
+    let samples = (0..SAMPLES).map(|k| {
+        let from = sample_start(text.len(), k);
+        sample_in(&bytes[from..(from + SAMPLE_READ).min(bytes.len())], k)
+    });
+    detect_samples(samples, bytes)
+}
+
+/// Where sample `k` of a file of `len` bytes is read from.
+pub fn sample_start(len: usize, k: usize) -> usize {
+    len / SAMPLES * k
+}
+
+/// Sample `k` among the (up to [`SAMPLE_READ`]) bytes read from [`sample_start`]: from the
+/// first character (and, but for the first sample, the first word: the tail of a cut word
+/// could pass for a stop word), at most 2 KB.
+pub fn sample_in(bytes: &[u8], k: usize) -> &str {
+    let lead = bytes
+        .iter()
+        .take_while(|b| (0x80..=0xBF).contains(*b))
+        .count();
+    let rest = &bytes[lead..];
+    let valid = match std::str::from_utf8(rest) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+    };
+    let from = if k > 0 {
+        valid.find(char::is_whitespace).unwrap_or(valid.len())
     } else {
-        let mut total = [0usize; 6];
-        for k in 0..16 {
-            let mut from = text.len() / 16 * k;
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            // Start at a word: the tail of a cut word could pass for a stop word.
-            if k > 0 {
-                from = text[from..]
-                    .find(char::is_whitespace)
-                    .map_or(text.len(), |i| from + i);
-            }
-            let mut to = (from + 2048).min(text.len());
-            while !text.is_char_boundary(to) {
-                to -= 1;
-            }
-            for (lang, n) in stop_word_counts_upto(&text[from..to], 25) {
-                if let Some(i) = super::STOP_LANGS.iter().position(|l| *l == lang) {
-                    total[i] += n;
-                }
+        0
+    };
+    let mut to = (from + 2048).min(valid.len());
+    while !valid.is_char_boundary(to) {
+        to -= 1;
+    }
+    &valid[from..to]
+}
+
+/// The language of a file from its samples (see [`detect_file`]); `head` is (at least) its
+/// first 2 KB, for lingua when the stop words do not decide.
+pub fn detect_samples<'a>(
+    samples: impl Iterator<Item = &'a str>,
+    head: &[u8],
+) -> Option<&'static str> {
+    let mut total = [0usize; 6];
+    for sample in samples {
+        for (lang, n) in stop_word_counts_upto(sample, 25) {
+            if let Some(i) = super::STOP_LANGS.iter().position(|l| *l == lang) {
+                total[i] += n;
             }
         }
-        let mut out: Vec<(&'static str, usize)> =
-            super::STOP_LANGS.iter().copied().zip(total).collect();
-        out.sort_by_key(|c| std::cmp::Reverse(c.1));
-        out
-    };
+    }
+    let mut counts: Vec<(&'static str, usize)> =
+        super::STOP_LANGS.iter().copied().zip(total).collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    decide(counts, head)
+}
+
+fn decide(counts: Vec<(&'static str, usize)>, head: &[u8]) -> Option<&'static str> {
     if let [(best, n), (_, m), ..] = counts.as_slice() {
         if *n >= 5 && *n > *m {
             return Some(best);
         }
     }
-    let mut end = text.len().min(2048);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    detect(&text[..end])
-        .filter(|(_, c)| *c > 0.5)
-        .map(|(l, _)| l)
+    let head = &head[..head.len().min(2048)];
+    let head = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+    };
+    detect(head).filter(|(_, c)| *c > 0.5).map(|(l, _)| l)
 }
 
 #[cfg(test)]

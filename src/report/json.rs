@@ -69,8 +69,8 @@ pub(super) fn write_finding(
     w.extend_from_slice(b",\"category\":");
     put_str(w, f.category.as_str());
     for (key, n) in [
-        (&b",\"start\":"[..], f.start),
-        (b",\"end\":", f.end),
+        (&b",\"start\":"[..], r.base + f.start),
+        (b",\"end\":", r.base + f.end),
         (b",\"line\":", line),
         (b",\"column\":", column),
         (b",\"end_line\":", end_line),
@@ -107,9 +107,9 @@ pub(super) fn write_finding(
                     w.push(b',');
                 }
                 w.extend_from_slice(b"{\"start\":");
-                put_usize(w, e.start);
+                put_usize(w, r.base + e.start);
                 w.extend_from_slice(b",\"end\":");
-                put_usize(w, e.end);
+                put_usize(w, r.base + e.end);
                 w.extend_from_slice(b",\"replacement\":");
                 put_str(w, &e.replacement);
                 w.push(b'}');
@@ -235,6 +235,7 @@ mod tests {
             path: "dir/a \"b\".txt",
             text,
             lines: &lines,
+            base: 0,
             findings: &[],
         };
         let findings = [

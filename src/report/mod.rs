@@ -16,6 +16,9 @@ pub struct FileReport<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub lines: &'a LineIndex,
+    /// Offsets of the findings are into `text`; `text` starts at this byte of the file (a
+    /// chunk of a big file), and byte offsets printed are the file's.
+    pub base: usize,
     pub findings: &'a [Finding],
 }
 
@@ -43,11 +46,17 @@ pub struct FileError {
 }
 
 impl Summary {
+    /// A checked file and its findings.
     pub fn add(&mut self, findings: &[Finding]) {
         self.files_checked += 1;
         if !findings.is_empty() {
             self.files_with_findings += 1;
         }
+        self.add_findings(findings);
+    }
+
+    /// Findings of a file counted apart (the chunks of a big file).
+    pub fn add_findings(&mut self, findings: &[Finding]) {
         self.findings += findings.len();
         for f in findings {
             *self.by_severity.entry(f.severity.as_str()).or_default() += 1;

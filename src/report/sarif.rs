@@ -93,7 +93,7 @@ impl Reporter for Sarif {
                 "region": {
                     "startLine": line, "startColumn": col,
                     "endLine": end_line, "endColumn": end_col,
-                    "byteOffset": f.start, "byteLength": f.end - f.start,
+                    "byteOffset": r.base + f.start, "byteLength": f.end - f.start,
                     "snippet": {"text": &r.text[f.start..f.end]},
                 },
             }});
@@ -110,7 +110,7 @@ impl Reporter for Sarif {
                     .iter()
                     .map(|e| {
                         json!({
-                            "deletedRegion": {"byteOffset": e.start, "byteLength": e.end - e.start},
+                            "deletedRegion": {"byteOffset": r.base + e.start, "byteLength": e.end - e.start},
                             "insertedContent": {"text": e.replacement},
                         })
                     })

@@ -75,7 +75,7 @@ impl SourceCode for IndexedSource<'_> {
             self.name.to_string(),
             &text.as_bytes()[lo..hi],
             SourceSpan::from((lo, hi - lo)),
-            lo_line,
+            self.lines.first_line() + lo_line,
             column,
             hi_line - lo_line + 1,
         )))

@@ -5,6 +5,8 @@
 #[derive(Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Lines before the text (a chunk of a larger file): added to every line number given out.
+    first_line: usize,
     /// (offset, 0-based line, 0-based column) of the last position computed.
     last: std::sync::Mutex<(usize, usize, usize)>,
 }
@@ -13,6 +15,7 @@ impl Clone for LineIndex {
     fn clone(&self) -> Self {
         LineIndex {
             starts: self.starts.clone(),
+            first_line: self.first_line,
             last: std::sync::Mutex::new((0, 0, 0)),
         }
     }
@@ -20,11 +23,18 @@ impl Clone for LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        Self::starting_at_line(text, 0)
+    }
+
+    /// The index of a chunk of a file that starts after `first_line` lines: line numbers
+    /// given out by [`LineIndex::position`] and [`LineCursor`] are the file's.
+    pub fn starting_at_line(text: &str, first_line: usize) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             starts,
+            first_line,
             last: std::sync::Mutex::new((0, 0, 0)),
         }
     }
@@ -65,7 +75,12 @@ impl LineIndex {
         (start, end)
     }
 
-    /// 1-based line and 1-based column counted in characters.
+    /// Lines before the text (see [`LineIndex::starting_at_line`]).
+    pub fn first_line(&self) -> usize {
+        self.first_line
+    }
+
+    /// 1-based line (of the file) and 1-based column counted in characters.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
         let offset = floor_char_boundary(text, offset);
@@ -77,7 +92,7 @@ impl LineIndex {
             text[self.starts[line]..offset].chars().count()
         };
         *last = (offset, line, column);
-        (line + 1, column + 1)
+        (self.first_line + line + 1, column + 1)
     }
 }
 
@@ -105,7 +120,7 @@ impl<'a> LineCursor<'a> {
         let offset = floor_char_boundary(text, offset);
         if offset < self.offset {
             let (line, column) = self.index.position(text, offset);
-            self.line = line - 1;
+            self.line = line - 1 - self.index.first_line;
             self.offset = offset;
             self.column = column - 1;
             return (line, column);
@@ -118,7 +133,7 @@ impl<'a> LineCursor<'a> {
         }
         self.column += text[self.offset..offset].chars().count();
         self.offset = offset;
-        (self.line + 1, self.column + 1)
+        (self.index.first_line + self.line + 1, self.column + 1)
     }
 }
 
@@ -156,5 +171,12 @@ mod tests {
         assert_eq!(c.position(text, tres + 2), (2, 7));
         assert_eq!(c.position(text, cuatro), (3, 1));
         assert_eq!(c.position(text, 0), (1, 1));
+        // A chunk that starts at line 41 of its file.
+        let chunk = LineIndex::starting_at_line(text, 40);
+        assert_eq!(chunk.position(text, tres), (42, 5));
+        let mut c = LineCursor::new(&chunk);
+        assert_eq!(c.position(text, cuatro), (43, 1));
+        assert_eq!(c.position(text, tres), (42, 5));
+        assert_eq!(c.position(text, tres + 2), (42, 7));
     }
 }
