@@ -220,6 +220,34 @@ fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `x` (all below 0x80), the high bit set when the byte is in `lo..=hi`.
+#[inline]
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge_lo = x.wrapping_add(0x0101_0101_0101_0101 * (0x80 - lo as u64));
+    let gt_hi = x.wrapping_add(0x0101_0101_0101_0101 * (0x7F - hi as u64));
+    ge_lo & !gt_hi & HI
+}
+
+/// How many of the eight bytes, from the first, are ASCII letters or digits, and whether an
+/// uppercase letter is among them.
+#[inline]
+fn ascii_word_run(b: &[u8]) -> (usize, bool) {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    let x = u64::from_le_bytes(a);
+    let ascii = !x & HI;
+    // Bytes of 0x80 and above are masked off before the additions, so no carry crosses bytes.
+    let y = x & !HI;
+    let upper = in_range(y, b'A', b'Z') & ascii;
+    let word = (in_range(y, b'a', b'z') | in_range(y, b'0', b'9')) & ascii | upper;
+    let run = ((!word & HI).trailing_zeros() / 8) as usize;
+    // Only the uppercase letters inside the run count.
+    let in_run = if run == 8 { u64::MAX } else { (1u64 << (8 * run)) - 1 };
+    (run, upper & in_run != 0)
+}
+
 /// Splits `text[range]` into tokens (offsets relative to `text`), appending them to `out`.
 pub fn scan(text: &str, from: usize, to: usize, vocab: &Vocab, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
@@ -246,6 +274,15 @@ pub fn scan(text: &str, from: usize, to: usize, vocab: &Vocab, out: &mut Vec<Tok
         let mut ascii = true;
         let mut upper = false;
         while i < to {
+            // Eight ASCII bytes at a time while they are letters and digits.
+            if i + 8 <= to {
+                let (run, up) = ascii_word_run(&bytes[i..i + 8]);
+                upper |= up;
+                i += run;
+                if run == 8 {
+                    continue;
+                }
+            }
             let b = bytes[i];
             if b < 0x80 {
                 if !is_ascii_word_byte(b) {
@@ -435,6 +472,30 @@ mod tests {
         assert_eq!(toks[2].join, Join::Break);
         assert_eq!(toks[5].join, Join::Hyphen);
         assert_eq!(toks[6].join, Join::Break);
+    }
+
+    #[test]
+    fn eight_byte_runs_agree_with_byte_by_byte() {
+        let samples: [&[u8]; 7] = [
+            b"abcdefgh",
+            b"abc defg",
+            b"ABCdef12",
+            b"ab\xc3\xa1cdef",
+            b"zZ09aA@[",
+            b"`{/:az AZ",
+            b"\x7f\x80abcdef",
+        ];
+        for s in samples {
+            let s = &s[..8];
+            let run = s.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let up = s[..run].iter().any(|b| b.is_ascii_uppercase());
+            assert_eq!(ascii_word_run(s), (run, up), "{s:?}");
+        }
+        for b in 0..=255u8 {
+            let s = [b, b'a', b'a', b'a', b'a', b'a', b'a', b' '];
+            let run = s.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            assert_eq!(ascii_word_run(&s).0, run, "byte {b}");
+        }
     }
 
     #[test]
