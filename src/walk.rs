@@ -164,16 +164,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<Loaded, String> {
     if memchr::memchr(0, probe).is_some() {
         return Ok(Loaded::Binary);
     }
-    match String::from_utf8(bytes) {
+    match crate::text::utf8::into_string(bytes) {
         Ok(s) => Ok(Loaded::Text(s)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let b = e.as_bytes()[at];
-            Err(format!(
-                "not valid UTF-8: byte 0x{b:02X} at offset {at} (convert the file to UTF-8)"
-            ))
-        }
+        Err(bad) => Err(bad_utf8(bad.byte, bad.offset)),
     }
+}
+
+/// The message of a file that is not UTF-8.
+pub(crate) fn bad_utf8(byte: u8, offset: usize) -> String {
+    format!("not valid UTF-8: byte 0x{byte:02X} at offset {offset} (convert the file to UTF-8)")
 }
 
 #[cfg(test)]

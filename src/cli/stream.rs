@@ -206,24 +206,15 @@ fn survey(file: &mut File, len: u64) -> Result<Survey, String> {
         let mut joined = std::mem::take(&mut pending);
         joined.extend_from_slice(block);
         let checked_from = at - (joined.len() - n);
-        match std::str::from_utf8(&joined) {
-            Ok(_) => {}
-            Err(e) if e.error_len().is_none() => pending = joined[e.valid_up_to()..].to_vec(),
-            Err(e) => {
-                let off = checked_from + e.valid_up_to();
-                let b = joined[e.valid_up_to()];
-                return Err(format!(
-                    "not valid UTF-8: byte 0x{b:02X} at offset {off} (convert the file to UTF-8)"
-                ));
-            }
+        match crate::text::utf8::check_prefix(&joined) {
+            Ok(0) => {}
+            Ok(cut) => pending = joined[joined.len() - cut..].to_vec(),
+            Err(bad) => return Err(walk::bad_utf8(bad.byte, checked_from + bad.offset)),
         }
         at += n;
     }
     if let Some(&b) = pending.first() {
-        return Err(format!(
-            "not valid UTF-8: byte 0x{b:02X} at offset {} (convert the file to UTF-8)",
-            at - pending.len()
-        ));
+        return Err(walk::bad_utf8(b, at - pending.len()));
     }
     Ok(Survey::Text { head, samples })
 }
@@ -268,7 +259,7 @@ impl Chunks {
             if let Some(cut) = cut.filter(|&c| c > 0) {
                 let rest = self.buf.split_off(cut);
                 let chunk = std::mem::replace(&mut self.buf, rest);
-                return String::from_utf8(chunk)
+                return crate::text::utf8::into_string(chunk)
                     .map(Some)
                     .map_err(|_| "the file changed while it was read".to_string());
             }

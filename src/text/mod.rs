@@ -4,3 +4,4 @@ pub mod fold;
 pub mod lines;
 pub mod scan;
 pub mod sentences;
+pub mod utf8;

@@ -244,7 +244,11 @@ fn ascii_word_run(b: &[u8]) -> (usize, bool) {
     let word = (in_range(y, b'a', b'z') | in_range(y, b'0', b'9')) & ascii | upper;
     let run = ((!word & HI).trailing_zeros() / 8) as usize;
     // Only the uppercase letters inside the run count.
-    let in_run = if run == 8 { u64::MAX } else { (1u64 << (8 * run)) - 1 };
+    let in_run = if run == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * run)) - 1
+    };
     (run, upper & in_run != 0)
 }
 
