@@ -121,13 +121,13 @@ impl<'a> Builder<'a> {
         errors: Vec<FormatError>,
     ) -> Extracted {
         self.end_segment(None);
-        let masked = match String::from_utf8(self.out) {
+        let masked = match crate::text::utf8::try_into_string(self.out) {
             Ok(s) => s,
-            Err(e) => {
+            Err(bytes) => {
                 // Only a piece cut inside a character could get here: mask every non-ASCII
                 // byte rather than lose the offsets.
                 debug_assert!(false, "masked copy is not UTF-8");
-                e.into_bytes()
+                bytes
                     .into_iter()
                     .map(|b| if b.is_ascii() { b } else { MASK })
                     .map(char::from)

@@ -91,7 +91,7 @@ fn mask_with(text: &str, comments: &mut Vec<std::ops::Range<usize>>) -> String {
             out[start..i].fill(b' ');
         }
     }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    crate::text::utf8::try_into_string(out).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]

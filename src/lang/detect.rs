@@ -210,9 +210,18 @@ pub fn detect_file(text: &str) -> Option<&'static str> {
     if text.len() <= WHOLE_UPTO {
         return decide(stop_word_counts_upto(text, 400), bytes);
     }
+    // The same samples as [`sample_in`] on the bytes read from each start, without validating
+    // again what is already text.
     let samples = (0..SAMPLES).map(|k| {
-        let from = sample_start(text.len(), k);
-        sample_in(&bytes[from..(from + SAMPLE_READ).min(bytes.len())], k)
+        let mut from = sample_start(text.len(), k);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (sample_start(text.len(), k) + SAMPLE_READ).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        sample_of(&text[from..to.max(from)], k)
     });
     detect_samples(samples, bytes)
 }
@@ -235,16 +244,21 @@ pub fn sample_in(bytes: &[u8], k: usize) -> &str {
         Ok(s) => s,
         Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
     };
+    sample_of(valid, k)
+}
+
+/// [`sample_in`] on text already known to be UTF-8 (`text` starts at a character).
+fn sample_of(text: &str, k: usize) -> &str {
     let from = if k > 0 {
-        valid.find(char::is_whitespace).unwrap_or(valid.len())
+        text.find(char::is_whitespace).unwrap_or(text.len())
     } else {
         0
     };
-    let mut to = (from + 2048).min(valid.len());
-    while !valid.is_char_boundary(to) {
+    let mut to = (from + 2048).min(text.len());
+    while !text.is_char_boundary(to) {
         to -= 1;
     }
-    &valid[from..to]
+    &text[from..to]
 }
 
 /// The language of a file from its samples (see [`detect_file`]); `head` is (at least) its

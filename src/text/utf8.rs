@@ -10,19 +10,24 @@ pub struct BadByte {
 
 /// The bytes as a `String`, or where they stop being UTF-8.
 pub fn into_string(bytes: Vec<u8>) -> Result<String, BadByte> {
+    try_into_string(bytes).map_err(|bytes| {
+        let offset = std::str::from_utf8(&bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        BadByte {
+            offset,
+            byte: bytes.get(offset).copied().unwrap_or(0),
+        }
+    })
+}
+
+/// The bytes as a `String`, or the bytes back when they are not UTF-8.
+pub fn try_into_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
     if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: the bytes were just validated as UTF-8.
-        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
-    }
-    match std::str::from_utf8(&bytes) {
-        Ok(_) => Ok(String::from_utf8(bytes).unwrap_or_default()),
-        Err(e) => {
-            let offset = e.valid_up_to();
-            Err(BadByte {
-                offset,
-                byte: bytes[offset],
-            })
-        }
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        Err(bytes)
     }
 }
 
