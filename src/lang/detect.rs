@@ -49,34 +49,71 @@ fn code(l: Language) -> &'static str {
     }
 }
 
-/// Folded stop word → bit per language of [`super::STOP_LANGS`], built once.
-fn stop_table() -> &'static rustc_hash::FxHashMap<String, u8> {
-    static TABLE: OnceLock<rustc_hash::FxHashMap<String, u8>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+/// Folded stop word → bit per language of [`super::STOP_LANGS`], built once,
+/// and the byte length of the longest one.
+fn stop_table() -> (&'static rustc_hash::FxHashMap<String, u8>, usize) {
+    static TABLE: OnceLock<(rustc_hash::FxHashMap<String, u8>, usize)> = OnceLock::new();
+    let (t, longest) = TABLE.get_or_init(|| {
         let mut t = rustc_hash::FxHashMap::default();
         for (i, l) in super::STOP_LANGS.iter().enumerate() {
             for w in stop_words(l) {
                 *t.entry(fold(w)).or_insert(0u8) |= 1 << i;
             }
         }
-        t
-    })
+        let longest = t.keys().map(String::len).max().unwrap_or(0);
+        (t, longest)
+    });
+    (t, *longest)
 }
 
 /// Stop-word hits per candidate language among the words of `text`, looking at no more than
 /// `max_words` words: (lang, hits), best first.
 pub fn stop_word_counts_upto(text: &str, max_words: usize) -> Vec<(&'static str, usize)> {
-    let table = stop_table();
+    let (table, longest) = stop_table();
     let mut counts = [0usize; 6];
     let mut buf = String::with_capacity(32);
-    for w in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty() && w.len() <= 24)
-        .take(max_words)
-    {
-        buf.clear();
-        crate::text::fold::fold_into(w, &mut buf);
-        if let Some(&mask) = table.get(buf.as_str()) {
+    let bytes = text.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    // Words are runs of letters, digits and apostrophes; ASCII is classified byte by byte.
+    while i < bytes.len() && n < max_words {
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        if i == start {
+            // A separator.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let w = &text[start..i];
+        if w.len() > 24 {
+            continue;
+        }
+        n += 1;
+        // (An ASCII word folds to as many bytes; an accented one to fewer.)
+        if w.len() > longest && w.is_ascii() {
+            continue;
+        }
+        let key = if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+            w
+        } else {
+            buf.clear();
+            crate::text::fold::fold_into(w, &mut buf);
+            buf.as_str()
+        };
+        if let Some(&mask) = table.get(key) {
             for (i, c) in counts.iter_mut().enumerate() {
                 if mask & (1 << i) != 0 {
                     *c += 1;
@@ -306,6 +343,15 @@ mod tests {
         assert_eq!(en[0].0, "en");
         let es = stop_word_counts("El sector de los grandes modelos es cada vez más competitivo");
         assert_eq!(es[0].0, "es");
+    }
+
+    #[test]
+    fn accented_stop_words_count_whatever_their_length_in_bytes() {
+        // Words longer than the longest stop word are not looked up; «también» has more
+        // bytes than its folded form.
+        let counts = stop_word_counts("TAMBIÉN también trascendentalmente");
+        let es = counts.iter().find(|c| c.0 == "es").map_or(0, |c| c.1);
+        assert_eq!(es, 2, "{counts:?}");
     }
 
     #[test]
