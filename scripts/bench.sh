@@ -20,16 +20,20 @@ BIG=${TMPDIR:-/tmp}/glosa-bench-prose.txt
 [ -f "$BIG" ] || cat "$CORPUS"/prose/part-0{1,2,3,4}.txt > "$BIG"
 MB=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1])/1e6)" "$BIG")
 
-# median wall seconds of a command, run RUNS times
+# median wall seconds of a command, run RUNS times (timed in Python: millisecond resolution)
 TIMING=$(mktemp)
 trap 'rm -f "$TIMING"' EXIT
 median() {
-  local t=()
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e" -o "$TIMING" "$@" > /dev/null 2>&1 || true
-    t+=("$(tail -1 "$TIMING")")
-  done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  python3 - "$RUNS" "$@" <<'PY'
+import statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+t = []
+for _ in range(runs):
+    s = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t.append(time.perf_counter() - s)
+print(f"{statistics.median(t):.4f}")
+PY
 }
 peak_kb() { /usr/bin/time -f "%M" -o "$TIMING" "$@" > /dev/null 2>&1 || true; tail -1 "$TIMING"; }
 rate() { python3 -c "print(f'{$MB/$1:.1f}')"; }
@@ -39,14 +43,16 @@ echo "corpus: $BIG ($MB MB), $RUNS runs, medians; one core (taskset -c 0) unless
 ac=$(median taskset -c 0 "$AC" "$CORPUS/patterns/glossary-es.txt" "$BIG")
 gl=$(median taskset -c 0 "$G" check --format json "$BIG")
 wc=$(median taskset -c 0 wc -w "$BIG")
+g2=$(median "$G" check -j 2 --format json "$BIG")
 printf '%-44s %8s s %8s MB/s\n' "glosa check --format json" "$gl" "$(rate "$gl")"
+printf '%-44s %8s s %8s MB/s\n' "glosa check --format json, 2 threads" "$g2" "$(rate "$g2")"
 printf '%-44s %8s s %8s MB/s  glosa/AC = %s\n' "Aho-Corasick scan, 2,000 phrases" "$ac" "$(rate "$ac")" "$(ratio "$ac" "$gl")"
 printf '%-44s %8s s %8s MB/s\n' "wc -w" "$wc" "$(rate "$wc")"
 if command -v typos > /dev/null; then
   ty=$(median taskset -c 0 typos --threads 1 "$BIG")
   printf '%-44s %8s s %8s MB/s  glosa/typos = %s\n' "typos" "$ty" "$(rate "$ty")" "$(ratio "$ty" "$gl")"
 fi
-echo "peak memory, glosa on the big file: $(peak_kb "$G" check --format json "$BIG") KB"
+echo "peak memory, glosa on the big file: $(peak_kb "$G" check --format json "$BIG") KB; on part-01 (28 MB): $(peak_kb "$G" check --format json "$CORPUS/prose/part-01.txt") KB"
 
 TREE="$CORPUS/tree"
 g1=$(median "$G" check -j 1 --format short "$TREE")
@@ -63,6 +69,8 @@ one=$(median "$G" check "$CORPUS/small/one.md")
 mapfile -t ten < "$CORPUS/lists/precommit-10.txt"
 pc=$(median "$G" check --force-exclude "${ten[@]}")
 printf '%-44s %8s s\n' "start-up: one 8 KB file" "$one" "pre-commit: 10 files" "$pc"
+one1=$(median "$G" check -j 1 "$CORPUS/small/one.md")
+printf '%-44s %8s s\n' "start-up: one 8 KB file, one thread" "$one1"
 det_on=$(median taskset -c 0 "$G" check --format json "$CORPUS/prose/part-01.txt")
 det_off=$(median taskset -c 0 "$G" check --lang es --format json "$CORPUS/prose/part-01.txt")
 printf '%-44s %8s s (auto) %8s s (--lang es)\n' "language detection, prose part-01" "$det_on" "$det_off"
