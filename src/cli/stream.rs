@@ -179,16 +179,19 @@ fn survey(file: &mut File, len: u64) -> Result<Survey, String> {
         .collect();
     let mut samples: Vec<Vec<u8>> = vec![Vec::new(); starts.len()];
     let mut head = Vec::new();
-    let mut buf = vec![0u8; CHUNK];
-    // Up to three bytes of a character cut by the end of the previous read.
-    let mut pending: Vec<u8> = Vec::new();
+    // `buf[..kept]` holds up to three bytes of a character cut by the end of the previous
+    // read; each read lands after them, so validation continues without copying the block.
+    let mut buf = vec![0u8; CHUNK + 3];
+    let mut kept = 0usize;
     let mut at = 0usize;
     loop {
-        let n = file.read(&mut buf).map_err(|e| walk::io_message(&e))?;
+        let n = file
+            .read(&mut buf[kept..])
+            .map_err(|e| walk::io_message(&e))?;
         if n == 0 {
             break;
         }
-        let block = &buf[..n];
+        let block = &buf[kept..kept + n];
         if at == 0 && memchr::memchr(0, &block[..n.min(walk::BINARY_PROBE)]).is_some() {
             return Ok(Survey::Binary);
         }
@@ -203,18 +206,19 @@ fn survey(file: &mut File, len: u64) -> Result<Survey, String> {
             }
         }
         // Validate what is complete; keep an unfinished character for the next read.
-        let mut joined = std::mem::take(&mut pending);
-        joined.extend_from_slice(block);
-        let checked_from = at - (joined.len() - n);
-        match crate::text::utf8::check_prefix(&joined) {
-            Ok(0) => {}
-            Ok(cut) => pending = joined[joined.len() - cut..].to_vec(),
+        let filled = kept + n;
+        let checked_from = at - kept;
+        match crate::text::utf8::check_prefix(&buf[..filled]) {
+            Ok(cut) => {
+                buf.copy_within(filled - cut..filled, 0);
+                kept = cut;
+            }
             Err(bad) => return Err(walk::bad_utf8(bad.byte, checked_from + bad.offset)),
         }
         at += n;
     }
-    if let Some(&b) = pending.first() {
-        return Err(walk::bad_utf8(b, at - pending.len()));
+    if kept > 0 {
+        return Err(walk::bad_utf8(buf[0], at - kept));
     }
     Ok(Survey::Text { head, samples })
 }
@@ -294,6 +298,36 @@ fn after_last_blank_line(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn survey_of(bytes: &[u8]) -> Result<Survey, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let path = dir.path().join("f.txt");
+        std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
+        let mut f = File::open(&path).map_err(|e| e.to_string())?;
+        survey(&mut f, bytes.len() as u64)
+    }
+
+    #[test]
+    fn a_character_cut_by_a_read_is_validated_whole() {
+        // «é» (C3 A9) straddles the end of the first read.
+        let mut bytes = vec![b'a'; CHUNK - 1];
+        bytes.extend_from_slice("é y más texto".as_bytes());
+        assert!(matches!(survey_of(&bytes), Ok(Survey::Text { .. })));
+        // A lead byte at the end of the first read followed by a bad one.
+        let mut bad = vec![b'a'; CHUNK - 1];
+        bad.extend_from_slice(&[0xC3, b'x', b'y']);
+        match survey_of(&bad) {
+            Err(m) => assert!(m.contains(&format!("0xC3 at offset {}", CHUNK - 1)), "{m}"),
+            Ok(_) => panic!("accepted bad UTF-8"),
+        }
+        // A character cut by the end of the file.
+        let mut cut = vec![b'a'; 10];
+        cut.push(0xC3);
+        match survey_of(&cut) {
+            Err(m) => assert!(m.contains("0xC3 at offset 10"), "{m}"),
+            Ok(_) => panic!("accepted a cut character"),
+        }
+    }
 
     #[test]
     fn chunks_end_after_blank_lines() {
